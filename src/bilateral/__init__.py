@@ -1,0 +1,86 @@
+"""bilateral: relations between countries, as news analysis describes them.
+
+A typed, queryable, provenance-tracked data model: :class:`Country`,
+:class:`Relationship`, :class:`Agreement` and :class:`Claim`, built from annotated
+or extracted articles, where every claim keeps its exact source span, how certain the
+text is, and who asserts it.
+
+>>> import bilateral
+>>> data = bilateral.load_seeds()
+>>> bilateral.lookup_country("Islamabad").name
+'Pakistan'
+"""
+
+from ._convert import make_converter
+from ._countries import (
+    Alias,
+    Country,
+    all_aliases,
+    all_countries,
+    load_aliases,
+    lookup_country,
+    normalize_name,
+    register_alias,
+)
+from ._dataset import Dataset
+from ._enums import AgreementStatus, AliasKind, Certainty, GroupKind, Polarity, Sector, Trend
+from ._errors import (
+    AmbiguousCountryError,
+    BilateralError,
+    DataError,
+    FormatVersionError,
+    QueryError,
+    UnknownCountryError,
+    UnknownGroupError,
+    ValidationError,
+)
+from ._groups import Group, all_groups, lookup_group
+from ._io import iter_jsonl, read_json, read_jsonl, write_json, write_jsonl
+from ._model import Agreement, Claim, Document, Relationship
+from ._seeds import load_seed_dir, load_seeds, parse_annotation
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementStatus",
+    "Alias",
+    "AliasKind",
+    "AmbiguousCountryError",
+    "BilateralError",
+    "Certainty",
+    "Claim",
+    "Country",
+    "DataError",
+    "Dataset",
+    "Document",
+    "FormatVersionError",
+    "Group",
+    "GroupKind",
+    "Polarity",
+    "QueryError",
+    "Relationship",
+    "Sector",
+    "Trend",
+    "UnknownCountryError",
+    "UnknownGroupError",
+    "ValidationError",
+    "__version__",
+    "all_aliases",
+    "all_countries",
+    "all_groups",
+    "iter_jsonl",
+    "load_aliases",
+    "load_seed_dir",
+    "load_seeds",
+    "lookup_country",
+    "lookup_group",
+    "make_converter",
+    "normalize_name",
+    "parse_annotation",
+    "read_json",
+    "read_jsonl",
+    "register_alias",
+    "write_json",
+    "write_jsonl",
+]
