@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Every quality gate of the project, in the order CI runs them:
+#   lint and format, types, build and wheel contents, the test suite against the
+#   installed wheel from outside the repository with branch coverage, the examples
+#   and console script against it, the docs, and the suite on other Pythons.
+# Run from anywhere with an active Python 3.11+ environment: `make check`.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$repo"
+py=${PYTHON:-python}
+coverage_floor=${COVERAGE_FLOOR:-90}
+
+step() { printf '\n=== %s\n' "$*"; }
+lint_paths=()
+for dir in src tests scripts examples benchmarks docs; do
+  if [ -d "$dir" ]; then lint_paths+=("$dir"); fi
+done
+
+step "tools"
+"$py" -m pip install --quiet ".[lint,docs]" build twine
+
+step "ruff check and ruff format --check"
+"$py" -m ruff check "${lint_paths[@]}"
+"$py" -m ruff format --check "${lint_paths[@]}"
+
+step "mypy --strict (the package and a typed usage file)"
+"$py" -m mypy --strict src/bilateral tests/typing/usage.py
+
+step "build sdist and wheel, twine check --strict, wheel contents"
+"$py" -m build --quiet --outdir "$work/dist" . >/dev/null
+"$py" -m twine check --strict "$work"/dist/*
+wheel=$(ls "$work"/dist/bilateral-*.whl)
+"$py" scripts/check_wheel.py "$wheel"
+printf 'wheel size: %s bytes\n' "$(stat -c %s "$wheel")"
+
+step "the installed wheel, tested from outside the repository"
+"$py" -m venv "$work/venv"
+wpy="$work/venv/bin/python"
+"$wpy" -m pip install --quiet --upgrade pip
+"$wpy" -m pip install --quiet "bilateral[test] @ file://$wheel"
+cp -r tests "$work/tests"
+cp -r examples "$work/examples" 2>/dev/null || true
+cp -r docs "$work/docs" 2>/dev/null || true
+cp pyproject.toml "$work/pyproject.toml"
+(
+  cd "$work"
+  "$wpy" -c 'import bilateral, sys; p = bilateral.__file__; print("testing", p); sys.exit("site-packages" not in p)'
+  "$wpy" -m pytest -q -p no:cacheprovider --cov=bilateral --cov-branch \
+    --cov-report=term:skip-covered --cov-fail-under="$coverage_floor" tests
+)
+
+step "examples and the console script against the installed wheel"
+(
+  cd "$work"
+  for example in examples/*.py; do
+    [ -e "$example" ] || continue
+    echo "--- $example"
+    "$wpy" "$example" >/dev/null
+  done
+  "$work/venv/bin/bilateral" --help >/dev/null
+  "$work/venv/bin/bilateral" >/dev/null
+)
+
+step "docs: sphinx-build -n -W"
+if [ -f docs/conf.py ]; then
+  "$py" -m sphinx -n -W --keep-going -q -b html docs "$work/html"
+  "$py" -m sphinx -n -W --keep-going -q -b doctest docs "$work/doctest"
+fi
+
+step "other Python versions"
+for other in python3.12 python3.13; do
+  if command -v "$other" >/dev/null 2>&1 && "$other" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    "$other" -m venv "$work/$other"
+    "$work/$other/bin/python" -m pip install --quiet --upgrade pip
+    "$work/$other/bin/python" -m pip install --quiet "bilateral[test] @ file://$wheel"
+    (cd "$work" && "$work/$other/bin/python" -m pytest -q -p no:cacheprovider tests)
+  else
+    echo "$other: not on this machine, skipped"
+  fi
+done
+
+step "all gates passed"
