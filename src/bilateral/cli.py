@@ -48,8 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bilateral", description=__doc__)
     parser.parse_args(argv)
     try:
-        print(summary(load_seeds()))  # noqa: T201 - the command's output
+        print(summary(load_seeds()))
     except BilateralError as exc:
-        print(f"bilateral: error: {exc}", file=sys.stderr)  # noqa: T201
+        print(f"bilateral: error: {exc}", file=sys.stderr)
         return 2
     return 0
