@@ -12,6 +12,7 @@ The format is documented field by field in the docs' "Seed format" page.
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
@@ -396,10 +397,12 @@ def _load_folder(folder: Traversable, label: str, extractor: Extractor | None) -
 
 
 def _default_extractor() -> Extractor | None:
+    """The extraction pipeline, imported on first need (it is the heaviest module)."""
     try:
-        from .extract import extract
+        module = importlib.import_module("bilateral.extract")
     except ImportError:
         return None
+    extract = module.extract
 
     def run(text: str, document_id: str) -> Dataset:
         result: Dataset = extract(text, document_id=document_id)
