@@ -255,3 +255,78 @@ def test_seed_folder_from_repository_matches_package(seeds, tmp_path):
             (target / entry.name).write_bytes(entry.read_bytes())
     assert bilateral.load_seed_dir(target).claims == seeds.claims
     shutil.rmtree(target)
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (("[document]", "document = 3\n[ignored]"), "document"),
+        (('title = "Gas talks"', 'title = "Gas talks"\nauthor = "x"'), "document.author"),
+        (('title = "Gas talks"', 'title = "Gas talks"\npublished = "soon"'), "document.published"),
+        (('id = "c1"\n', ""), "claims[0].id"),
+        (('quote = "Russia may supply gas to Pakistan."', "quote = 3"), "claims[0].quote"),
+        (
+            (
+                'quote = "Russia may supply gas to Pakistan."',
+                'quote = "Russia may supply gas to Pakistan."\nprefix = 1',
+            ),
+            "claims[0].prefix",
+        ),
+        (('countries = ["Moscow", "PAK"]', 'countries = "PAK"'), "claims[0].countries"),
+        (
+            (
+                'countries = ["Moscow", "PAK"]',
+                'countries = ["Moscow", "PAK"]\ngroups = ["Warsaw Pact"]',
+            ),
+            "claims[0].groups[0]",
+        ),
+        (('sectors = ["energy"]\ncertainty = "possible"', 'sectors = ["energy"]'), "claims[0]"),
+        (('attribution = "officials"', 'attribution = ""'), "claims[1].attribution"),
+        (('id = "a1"', 'id = ""'), "agreements[0].id"),
+        (('parties = ["RUS", "PAK"]', 'parties = ["RUS", "Atlantis"]'), "agreements[0].parties[1]"),
+        (('supplier = "RUS"', 'supplier = "Atlantis"'), "agreements[0].supplier"),
+        (('supplier = "RUS"', 'supplier = "IND"'), "agreements[0].supplier"),
+        (('evidence = ["c1"]', 'evidence = "c1"'), "agreements[0].evidence"),
+        (('subject = "gas supply"\n', ""), "agreements[0]"),
+        (
+            ('description = "arms deals"', 'description = "arms deals"\ncolour = "red"'),
+            "relationships[0].colour",
+        ),
+        (("format = 1", 'format = 1\nauthor = "me"'), "author"),
+    ],
+)
+def test_each_annotation_problem_is_located(tmp_path, change, path):
+    old, new = change
+    assert old in GOOD
+    bad = GOOD.replace(old, new, 1)
+    problems = problems_of(tmp_path, bad)
+    assert path in {p.path for p in problems}, [str(p) for p in problems]
+    assert all(p.file.endswith("article.toml") for p in problems)
+
+
+def test_claims_must_be_an_array_of_tables(tmp_path):
+    problems = problems_of(tmp_path, 'format = 1\nclaims = "none"\n')
+    assert [p.path for p in problems] == ["claims"]
+
+
+def test_apostrophe_mismatch_is_explained(tmp_path):
+    text = "Russia’s gas may reach Pakistan."
+    annotation = GOOD.replace(
+        "Russia may supply gas to Pakistan.", "Russia's gas may reach Pakistan."
+    )
+    annotation = annotation.replace('quote = "India signed a deal"', 'quote = "gas"')
+    problems = problems_of(tmp_path, annotation, text=text)
+    assert any("apostrophes" in p.reason for p in problems)
+
+
+def test_text_without_annotation_needs_an_extractor(tmp_path):
+    write(tmp_path, annotation=None)
+    with pytest.raises(ValidationError) as info:
+        bilateral.load_seed_dir(tmp_path, extract_missing=False)
+    assert "no annotation" in info.value.problems[0].reason
+
+
+def test_parse_annotation_directly():
+    data = bilateral.parse_annotation(TEXT, GOOD, document_id="gas")
+    assert data.documents[0].id == "gas"
+    assert data.claims[0].id == "gas:c1"

@@ -63,15 +63,17 @@ class Certainty(_StrEnum):
     """How certain the text is that a statement holds, after FactBank's factuality scale.
 
     Members are ordered: ``CERTAIN > PROBABLE > POSSIBLE > UNKNOWN``, so
-    ``claim.certainty >= Certainty.PROBABLE`` selects the firmer claims.
+    ``claim.certainty >= Certainty.PROBABLE`` selects the firmer claims. A member also
+    compares with the string value of another (``>= "probable"``), by rank, never
+    alphabetically.
     """
 
     CERTAIN = "certain"
-    """Stated as fact: "Pakistan and Russia have strengthened relations"."""
+    """Stated as fact, as in "Pakistan and Russia have strengthened relations"."""
     PROBABLE = "probable"
-    """Stated as likely: "X is likely to sign", "suggests"."""
+    """Stated as likely, with words such as "is likely to sign" or "suggests"."""
     POSSIBLE = "possible"
-    """Stated as possible: "reportedly exploring", "a potential pipeline", "could"."""
+    """Stated as possible, as in "reportedly exploring", "a potential pipeline", "could"."""
     UNKNOWN = "unknown"
     """The text gives no basis for judging."""
 
@@ -80,25 +82,33 @@ class Certainty(_StrEnum):
         """3 for certain down to 0 for unknown."""
         return _CERTAINTY_RANK[self]
 
+    def _other_rank(self, other: object) -> int | None:
+        if isinstance(other, Certainty):
+            return other.rank
+        if isinstance(other, str):
+            # A plain string compares by its meaning, never alphabetically.
+            try:
+                return Certainty(other).rank
+            except ValueError:
+                msg = f"cannot compare certainty with {other!r}"
+                raise TypeError(msg) from None
+        return None
+
     def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Certainty):
-            return NotImplemented
-        return self.rank < other.rank
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank < rank
 
     def __le__(self, other: object) -> bool:
-        if not isinstance(other, Certainty):
-            return NotImplemented
-        return self.rank <= other.rank
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank <= rank
 
     def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Certainty):
-            return NotImplemented
-        return self.rank > other.rank
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank > rank
 
     def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Certainty):
-            return NotImplemented
-        return self.rank >= other.rank
+        rank = self._other_rank(other)
+        return NotImplemented if rank is None else self.rank >= rank
 
 
 _CERTAINTY_RANK = {
@@ -150,23 +160,23 @@ class AliasKind(_StrEnum):
     """
 
     NAME = "name"
-    """A name of the state: "Pakistan", "Britain", "Russian Federation"."""
+    """A name of the state, such as "Pakistan", "Britain" or "Russian Federation"."""
     ABBREVIATION = "abbreviation"
-    """A short form: "US", "U.K.", "UAE", "DPRK"."""
+    """A short form, such as "US", "U.K.", "UAE" or "DPRK"."""
     DEMONYM = "demonym"
-    """A demonym, adjective or combining form: "Pakistani", "Swiss", "Sino"."""
+    """A demonym, adjective or combining form, such as "Pakistani", "Swiss" or "Sino"."""
     METONYM = "metonym"
-    """A capital or seat of power standing for the government: "Moscow", "Kremlin"."""
+    """A capital or seat of power standing for the government, such as "Moscow" or "Kremlin"."""
 
 
 class GroupKind(_StrEnum):
     """What sort of non-country actor a :class:`bilateral.Group` is."""
 
     BLOC = "bloc"
-    """An informal set of countries: "the West"."""
+    """An informal set of countries, such as "the West"."""
     ORGANISATION = "organisation"
-    """A body with members and a secretariat: the EU, the UN, OPEC."""
+    """A body with members and a secretariat, such as the EU, the UN or OPEC."""
     ALLIANCE = "alliance"
-    """A military or security alliance: NATO, the CSTO."""
+    """A military or security alliance, such as NATO or the CSTO."""
     FORUM = "forum"
-    """A summit format or club: the G7, BRICS, the Quad."""
+    """A summit format or club, such as the G7, BRICS or the Quad."""

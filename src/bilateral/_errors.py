@@ -57,12 +57,16 @@ class BilateralError(Exception):
 
     @property
     def message(self) -> str:
-        """The full message: location, then reason."""
+        """The full message, the location followed by the reason."""
         where = self.location
         return f"{where}: {self.reason}" if where else self.reason
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (parallel extraction): keep every field.
+        return (_restore, (type(self), dict(self.__dict__), self.args))
 
     def at(
         self, *, file: str | None = None, line: int | None = None, prefix: str | None = None
@@ -82,6 +86,15 @@ class BilateralError(Exception):
             path=path,
         )
         return clone
+
+
+def _restore(
+    cls: type[BilateralError], fields: dict[str, object], args: tuple[object, ...]
+) -> BilateralError:
+    error = cls.__new__(cls)
+    error.__dict__.update(fields)
+    error.args = args
+    return error
 
 
 class DataError(BilateralError, ValueError):
@@ -110,8 +123,8 @@ class FormatVersionError(DataError):
 class ValidationError(BilateralError, ValueError):
     """Several problems found together, such as every problem in one annotation file.
 
-    Loaders and :meth:`bilateral.Dataset.validate` collect every problem before
-    raising, so one run shows them all. Nothing is loaded when this is raised.
+    Loaders and :class:`bilateral.Dataset` collect every problem before raising, so
+    one run shows them all. Nothing is loaded when this is raised.
 
     Attributes:
         problems: The individual problems, each a :class:`BilateralError` with its own
@@ -163,8 +176,6 @@ class UnknownCountryError(BilateralError, LookupError):
             reason += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(reason, file=file, line=line, path=path)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.query, self.suggestions))
 
 
 class AmbiguousCountryError(UnknownCountryError):
@@ -193,8 +204,6 @@ class AmbiguousCountryError(UnknownCountryError):
         )
         self.args = (self.message,)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.query, self.candidates))
 
 
 class QueryError(BilateralError, ValueError):
@@ -232,5 +241,3 @@ class UnknownGroupError(BilateralError, LookupError):
             reason += "; known groups: " + ", ".join(self.choices)
         super().__init__(reason, path=path)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.query, self.choices))

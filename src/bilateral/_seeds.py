@@ -326,8 +326,10 @@ def _linked(  # noqa: PLR0917 - private; every call site passes them in this ord
         }
         for role in ("supplier", "recipient"):
             if role in fields:
-                found = _resolve([fields[role]], f"{path}.{role}", lookup_country, problems)
-                fields[role] = found[0].code if found else None
+                try:
+                    fields[role] = lookup_country(fields[role]).code
+                except BilateralError as exc:
+                    problems.add(exc.reason, f"{path}.{role}")
         evidence: list[str] = []
         refs = table.get("evidence", [])
         if not isinstance(refs, list):
@@ -370,7 +372,7 @@ def _entries(folder: Traversable) -> Iterator[tuple[str, Traversable, Traversabl
         yield stem, children[name], children.get(f"{stem}.toml")
 
 
-def _load_folder(folder: Traversable, label: str, extractor: Extractor | None) -> Dataset:
+def _load_folder(folder: Traversable, label: str, *, extract_missing: bool) -> Dataset:
     parts: list[Dataset] = []
     problems: list[BilateralError] = []
     for stem, text_file, note_file in _entries(folder):
@@ -378,8 +380,9 @@ def _load_folder(folder: Traversable, label: str, extractor: Extractor | None) -
         try:
             text = _read_text(text_file, text_source)
             if note_file is None:
+                extractor = _default_extractor() if extract_missing else None
                 if extractor is None:
-                    msg = "no annotation beside it and no extractor to build one"
+                    msg = "no annotation beside it, and extraction is turned off"
                     raise ValidationError([DataError(msg, file=text_source)], what=text_source)
                 parts.append(extractor(text, stem))
                 continue
@@ -396,12 +399,9 @@ def _load_folder(folder: Traversable, label: str, extractor: Extractor | None) -
         raise ValidationError([p.at(file=label) for p in exc.problems], what=label) from None
 
 
-def _default_extractor() -> Extractor | None:
+def _default_extractor() -> Extractor:
     """The extraction pipeline, imported on first need (it is the heaviest module)."""
-    try:
-        module = importlib.import_module("bilateral.extract")
-    except ImportError:
-        return None
+    module = importlib.import_module("bilateral.extract")
     extract = module.extract
 
     def run(text: str, document_id: str) -> Dataset:
@@ -426,8 +426,7 @@ def load_seed_dir(path: str | os.PathLike[str], *, extract_missing: bool = True)
     folder = Path(path)
     if not folder.is_dir():
         raise ValidationError([DataError("not a folder", file=str(folder))], what=str(folder))
-    extractor = _default_extractor() if extract_missing else None
-    return _load_folder(folder, str(folder), extractor)
+    return _load_folder(folder, str(folder), extract_missing=extract_missing)
 
 
 @functools.cache
@@ -439,5 +438,5 @@ def load_seeds() -> Dataset:
     same (immutable) dataset.
     """
     return _load_folder(
-        files("bilateral").joinpath("seeds"), "bilateral/seeds", _default_extractor()
+        files("bilateral").joinpath("seeds"), "bilateral/seeds", extract_missing=True
     )
