@@ -121,79 +121,52 @@ def test_document_hash_is_checked():
         Document(id="d1", text=TEXT, published="yesterday")
 
 
-def test_agreement_and_relationship_validation():
-    ok = Agreement(
-        id="a1",
-        parties=["RUS", "PAK"],
-        subject="gas",
-        sector="energy",
-        status="proposed",
-        evidence=["c1"],
-        supplier="RUS",
-        recipient="PAK",
-    )
+AGREEMENT = {
+    "id": "a1",
+    "parties": ["RUS", "PAK"],
+    "subject": "gas",
+    "sector": "energy",
+    "status": "proposed",
+    "evidence": ["c1"],
+}
+RELATIONSHIP = {
+    "id": "r1",
+    "parties": ["RUS", "PAK"],
+    "sector": "energy",
+    "trend": "improving",
+    "description": "closer ties",
+    "evidence": ["c1"],
+}
+
+
+def test_agreement_direction():
+    ok = Agreement(**AGREEMENT, supplier="RUS", recipient="PAK")
     assert ok.parties == ("PAK", "RUS")
+    assert (ok.supplier, ok.recipient) == ("RUS", "PAK")
+
+
+@pytest.mark.parametrize(
+    ("cls", "change", "path"),
+    [
+        (Agreement, {"parties": ["RUS"]}, "parties"),
+        (Agreement, {"supplier": "IND"}, "supplier"),
+        (Agreement, {"supplier": "RUS", "recipient": "RUS"}, "recipient"),
+        (Agreement, {"status": "done"}, "status"),
+        (Agreement, {"subject": " "}, "subject"),
+        (Agreement, {"evidence": []}, "evidence"),
+        (Relationship, {"parties": ["RUS", "PAK", "IND"]}, "parties"),
+        (Relationship, {"parties": ["RUS", "RUS"]}, "parties"),
+        (Relationship, {"trend": "up"}, "trend"),
+        (Relationship, {"evidence": []}, "evidence"),
+        (Relationship, {"evidence": ["has space"]}, "evidence"),
+        (Relationship, {"sector": "sport"}, "sector"),
+    ],
+)
+def test_agreement_and_relationship_validation(cls, change, path):
+    base = AGREEMENT if cls is Agreement else RELATIONSHIP
     with pytest.raises(DataError) as info:
-        Agreement(
-            id="a1",
-            parties=["RUS"],
-            subject="gas",
-            sector="energy",
-            status="proposed",
-            evidence=["c1"],
-        )
-    assert info.value.path == "parties"
-    with pytest.raises(DataError) as info:
-        Agreement(
-            id="a1",
-            parties=["RUS", "PAK"],
-            subject="gas",
-            sector="energy",
-            status="proposed",
-            evidence=["c1"],
-            supplier="IND",
-        )
-    assert info.value.path == "supplier"
-    with pytest.raises(DataError) as info:
-        Agreement(
-            id="a1",
-            parties=["RUS", "PAK"],
-            subject="gas",
-            sector="energy",
-            status="done",
-            evidence=["c1"],
-        )
-    assert info.value.path == "status"
-    with pytest.raises(DataError) as info:
-        Relationship(
-            id="r1",
-            parties=["RUS", "PAK", "IND"],
-            sector="energy",
-            trend="improving",
-            description="x",
-            evidence=["c1"],
-        )
-    assert info.value.path == "parties"
-    with pytest.raises(DataError) as info:
-        Relationship(
-            id="r1",
-            parties=["RUS", "PAK"],
-            sector="energy",
-            trend="up",
-            description="x",
-            evidence=["c1"],
-        )
-    assert info.value.path == "trend"
-    with pytest.raises(DataError) as info:
-        Relationship(
-            id="r1",
-            parties=["RUS", "PAK"],
-            sector="energy",
-            trend="stable",
-            description="x",
-            evidence=[],
-        )
-    assert info.value.path == "evidence"
+        cls(**{**base, **change})
+    assert info.value.path == path
 
 
 def test_dataset_computes_countries():

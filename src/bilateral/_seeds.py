@@ -15,7 +15,7 @@ import functools
 import importlib
 import os
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -194,6 +194,25 @@ def _table_list(value: Any, path: str, problems: _Problems) -> list[dict[str, An
     return value
 
 
+def _record_id(
+    table: Mapping[str, Any],
+    path: str,
+    allowed: frozenset[str],
+    seen: Collection[str],
+    problems: _Problems,
+) -> str | None:
+    """Check a record's keys and id; return the id, or None when it has none."""
+    for key in sorted(table.keys() - allowed):
+        problems.add(f"unknown field {key!r}", f"{path}.{key}")
+    local = table.get("id")
+    if not isinstance(local, str) or not local.strip():
+        problems.add("required: an id", f"{path}.id")
+        return None
+    if local in seen:
+        problems.add(f"duplicate id {local!r}", f"{path}.id")
+    return local
+
+
 def _claims(
     text: str,
     value: Any,
@@ -205,14 +224,9 @@ def _claims(
     for i, table in enumerate(_table_list(value, "claims", problems)):
         path = f"claims[{i}]"
         before = len(problems.items)
-        for key in sorted(table.keys() - _CLAIM_KEYS):
-            problems.add(f"unknown field {key!r}", f"{path}.{key}")
-        local = table.get("id")
-        if not isinstance(local, str) or not local.strip():
-            problems.add("required: a claim id", f"{path}.id")
+        local = _record_id(table, path, _CLAIM_KEYS, local_ids, problems)
+        if local is None:
             continue
-        if local in local_ids:
-            problems.add(f"duplicate id {local!r}", f"{path}.id")
         local_ids[local] = f"{document_id}:{local}"
         span = _span(text, table, path, problems)
         countries = _resolve(
@@ -311,14 +325,9 @@ def _linked(  # noqa: PLR0917 - private; every call site passes them in this ord
     for i, table in enumerate(_table_list(value, kind, problems)):
         path = f"{kind}[{i}]"
         before = len(problems.items)
-        for key in sorted(table.keys() - allowed):
-            problems.add(f"unknown field {key!r}", f"{path}.{key}")
-        local = table.get("id")
-        if not isinstance(local, str) or not local.strip():
-            problems.add("required: an id", f"{path}.id")
+        local = _record_id(table, path, allowed, seen, problems)
+        if local is None:
             continue
-        if local in seen:
-            problems.add(f"duplicate id {local!r}", f"{path}.id")
         seen.add(local)
         parties = _resolve(table.get("parties", []), f"{path}.parties", lookup_country, problems)
         fields = {
