@@ -37,6 +37,7 @@ from ._errors import (
 from ._groups import Group, all_groups, lookup_group
 from ._io import iter_jsonl, read_json, read_jsonl, write_json, write_jsonl
 from ._model import Agreement, Claim, Document, Relationship
+from ._query import PairProfile
 from ._seeds import load_seed_dir, load_seeds, parse_annotation
 
 __version__ = "0.1.0"
@@ -57,6 +58,7 @@ __all__ = [
     "FormatVersionError",
     "Group",
     "GroupKind",
+    "PairProfile",
     "Polarity",
     "QueryError",
     "Relationship",

@@ -177,7 +177,6 @@ class UnknownCountryError(BilateralError, LookupError):
         super().__init__(reason, file=file, line=line, path=path)
 
 
-
 class AmbiguousCountryError(UnknownCountryError):
     """A name that stands for more than one country, such as "Congo" or "Korea".
 
@@ -203,7 +202,6 @@ class AmbiguousCountryError(UnknownCountryError):
             + "; use a code or a full name"
         )
         self.args = (self.message,)
-
 
 
 class QueryError(BilateralError, ValueError):
@@ -240,4 +238,3 @@ class UnknownGroupError(BilateralError, LookupError):
         if self.choices:
             reason += "; known groups: " + ", ".join(self.choices)
         super().__init__(reason, path=path)
-
