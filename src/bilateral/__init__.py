@@ -39,6 +39,7 @@ from ._io import iter_jsonl, read_json, read_jsonl, write_json, write_jsonl
 from ._model import Agreement, Claim, Document, Relationship
 from ._query import PairProfile
 from ._seeds import load_seed_dir, load_seeds, parse_annotation
+from .extract import evaluate, extract
 
 __version__ = "0.1.0"
 
@@ -71,6 +72,8 @@ __all__ = [
     "all_aliases",
     "all_countries",
     "all_groups",
+    "evaluate",
+    "extract",
     "iter_jsonl",
     "load_aliases",
     "load_seed_dir",

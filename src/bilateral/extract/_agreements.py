@@ -1,0 +1,810 @@
+"""Agreements: deals, projects, supply arrangements and exercises, with their status.
+
+A trigger cue (``agreements.toml``) in a clause that relates two or more countries
+proposes an agreement between them. Its status comes from the lifecycle cues near the
+trigger in the same clause (``lifecycle.toml``): the cue of highest priority wins,
+after a negation or a modal just before it has turned it back ("not yet signed",
+"could supply"); with no cue, a hedged clause gives the hedged status and an unhedged
+one the trigger's default. Mentions of the same agreement across the article (same
+parties, sector and kind, or "the deal" referring back) merge, and the merged status
+is the highest-priority one any of its evidence states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from bilateral._enums import AgreementStatus, Sector
+
+from ._cues import SentenceCues
+from ._lexicon import CueKind, Lexicon, TriggerSpec
+from ._mentions import CountryMention
+from ._relations import Link
+from ._scan import CueHit
+
+__all__ = ["Draft", "merge_drafts", "sentence_drafts"]
+
+_LIFECYCLE_WINDOW = 20
+"""A lifecycle cue counts for a trigger at most this many words away in its clause."""
+
+_MODIFIER_WINDOW = 30
+"""A negation or modal turns a lifecycle cue back from at most this many characters."""
+
+_OBJECT_WORDS = 6
+_WORD = re.compile(r"[\w][\w'’\-.]*")
+_STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "potential",
+        "possible",
+        "proposed",
+        "planned",
+        "new",
+        "any",
+        "some",
+        "such",
+        "with",
+        "to",
+        "from",
+        "for",
+        "by",
+        "in",
+        "at",
+        "of",
+        "on",
+        "under",
+        "over",
+        "amid",
+        "amidst",
+        "as",
+        "which",
+        "who",
+        "and",
+        "or",
+        "but",
+        "also",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "can",
+        "including",
+        "between",
+        "into",
+        "while",
+    }
+)
+_OBJECT_SKIP = frozenset(
+    {
+        "with",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "more",
+        "additional",
+        "of",
+        "than",
+        "less",
+        "about",
+        "around",
+        "some",
+        "over",
+        "up",
+        "to",
+        "nearly",
+        "almost",
+        "at",
+        "least",
+        "most",
+        "much",
+        "many",
+        "all",
+        "part",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "tonnes",
+        "tons",
+        "barrels",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "further",
+        "new",
+        "several",
+        "extra",
+        "large",
+        "cheap",
+        "cheaper",
+        "per",
+        "day",
+        "year",
+        "month",
+        "week",
+        "annually",
+        "daily",
+        "monthly",
+        "yearly",
+    }
+)
+_VERB_BEFORE = frozenset(
+    {
+        "to",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "must",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "not",
+        "also",
+        "continues",
+        "continue",
+        "continued",
+        "agreed",
+        "in",
+        "it",
+        "they",
+        "which",
+        "that",
+        "who",
+        "began",
+        "started",
+        "stop",
+        "stopped",
+        "resumed",
+        "already",
+        "still",
+        "currently",
+        "now",
+        "reportedly",
+        "allegedly",
+    }
+)
+_PREPOSITIONS = frozenset(
+    {
+        "through",
+        "via",
+        "across",
+        "under",
+        "worth",
+        "per",
+        "every",
+        "each",
+        "since",
+        "until",
+        "after",
+        "before",
+        "during",
+        "within",
+        "without",
+        "against",
+        "toward",
+        "towards",
+        "because",
+        "despite",
+        "amid",
+        "amidst",
+        "into",
+        "onto",
+        "from",
+        "by",
+        "in",
+        "at",
+        "on",
+        "for",
+        "to",
+        "as",
+        "than",
+        "while",
+        "when",
+        "where",
+        "if",
+    }
+)
+_BOUNDARY = re.compile(r",(?!\d)|[;:()\"“”]")
+
+
+@attrs.define
+class Draft:
+    """An agreement as seen so far: merged across claims before it is frozen."""
+
+    parties: tuple[str, ...]
+    sector: Sector | None
+    spec: TriggerSpec
+    subject: str
+    statuses: list[tuple[int, AgreementStatus]]
+    hedged: bool
+    evidence: list[str]
+    supplier: str | None = None
+    recipient: str | None = None
+    anaphoric: bool = False
+    needs_home: bool = False
+    indefinite: bool = False
+    has_object: bool = False
+    trigger_start: int = 0
+    object_span: tuple[int, int] = (0, 0)
+    default: AgreementStatus | None = None
+
+    def status(self, lexicon: Lexicon) -> AgreementStatus:
+        """The status its evidence supports, never further along than stated."""
+        if self.statuses:
+            return max(self.statuses, key=lambda item: item[0])[1]
+        if self.hedged:
+            return lexicon.hedged_status
+        return self.default or self.spec.status
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    if a > b:
+        a, b = b, a
+    return len(text[a:b].split())
+
+
+_INDEFINITE = re.compile(r"(?<!\w)(?:a|an|another)(?!\w)")
+_OF = re.compile(r"\s+of\s", re.IGNORECASE)
+_EPISTEMIC = re.compile(r"\s*have\b", re.IGNORECASE)
+
+
+def _turned(
+    text: str,
+    hit: CueHit,
+    modifiers: Sequence[CueHit],
+    table: dict[AgreementStatus, AgreementStatus],
+    status: AgreementStatus,
+    *,
+    after: bool = False,
+) -> AgreementStatus | None:
+    """The status a negation or modal next to ``hit`` turns it into, if any.
+
+    A modifier counts just before the cue, or with ``after`` also just after it.
+    """
+    for other in modifiers:
+        if other.end <= hit.start and hit.start - other.end <= _MODIFIER_WINDOW:
+            gap = (other.end, hit.start)
+        elif after and other.start >= hit.end and other.start - hit.end <= _MODIFIER_WINDOW:
+            gap = (hit.end, other.start)
+        else:
+            continue
+        if _BOUNDARY.search(text, gap[0], gap[1]) or "." in text[gap[0] : gap[1]]:
+            continue
+        if not after and _EPISTEMIC.match(text, other.end):
+            continue  # "may have supplied" hedges a past fact; it is not a plan
+        return table[status]
+    return None
+
+
+def _status_votes(
+    text: str,
+    cues: SentenceCues,
+    clause: tuple[int, int],
+    trigger: CueHit,
+    *,
+    others: Sequence[CueHit],
+    spec: TriggerSpec,
+    lexicon: Lexicon,
+) -> list[tuple[int, AgreementStatus]]:
+    """The statuses the lifecycle cues of a trigger's clause give it.
+
+    A cue counts for the trigger nearest to it ("owes ... loans, and is seeking to
+    roll over" gives the loans one status and the rollover another).
+    """
+    votes: list[tuple[int, AgreementStatus]] = []
+    negations = cues.within(CueKind.NEGATION, *clause)
+    modals = cues.within(CueKind.MODAL, *clause)
+    futures = cues.within(CueKind.FUTURE, *clause)
+    for hit in cues.within(CueKind.LIFECYCLE, *clause):
+        cue = hit.cue
+        if cue.only_for and spec.kind not in cue.only_for:
+            continue
+        distance = _words_between(text, hit.start, trigger.start)
+        if distance > _LIFECYCLE_WINDOW:
+            continue
+        if any(
+            o.start != trigger.start
+            and clause[0] <= o.start < clause[1]
+            and _words_between(text, hit.start, o.start) < distance
+            and not (o.start <= hit.start < o.end or hit.start <= o.start < hit.end)
+            for o in others
+        ):
+            continue
+        status = AgreementStatus(cue.value)
+        priority = cue.priority
+        turned = _turned(text, hit, negations, dict(lexicon.negated_status), status)
+        if turned is None:
+            turned = _turned(text, hit, modals, dict(lexicon.modal_status), status)
+        if turned is None:
+            turned = _turned(text, hit, futures, dict(lexicon.future_status), status, after=True)
+        if turned is not None and turned is not status:
+            status, priority = turned, lexicon.status_priority[turned]
+        cap = spec.max_status
+        if cap is not None and status in _LADDER and _LADDER.index(status) > _LADDER.index(cap):
+            status, priority = cap, lexicon.status_priority[cap]
+        votes.append((priority, status))
+    return votes
+
+
+_LADDER = (
+    AgreementStatus.PROPOSED,
+    AgreementStatus.NEGOTIATING,
+    AgreementStatus.SIGNED,
+    AgreementStatus.IN_FORCE,
+)
+"""The statuses an agreement advances through (stalled and terminated stand apart)."""
+
+
+_NOT_OBJECTS = (
+    CueKind.LIFECYCLE,
+    CueKind.HEDGE,
+    CueKind.MODAL,
+    CueKind.FUTURE,
+    CueKind.NEGATION,
+    CueKind.TREND,
+    CueKind.SPEECH_VERB,
+    CueKind.OPINION_VERB,
+)
+"""Cue kinds that are verbs or adverbs: an object noun phrase ends at them."""
+
+_NOT_MODIFIERS = (
+    CueKind.LIFECYCLE,
+    CueKind.HEDGE,
+    CueKind.MODAL,
+    CueKind.NEGATION,
+    CueKind.TREND,
+    CueKind.SPEECH_VERB,
+    CueKind.OPINION_VERB,
+    CueKind.RELATIONAL,
+    CueKind.DETERMINER,
+    CueKind.ANAPHOR,
+    CueKind.VENUE,
+    CueKind.LINK,
+)
+
+
+def _subject_noun(
+    text: str,
+    clause_start: int,
+    hit: CueHit,
+    mentions: Sequence[CountryMention],
+    cues: SentenceCues,
+) -> str:
+    """The trigger with the words that qualify it: "a potential [gas pipeline]"."""
+    words = list(_WORD.finditer(text, max(clause_start, hit.start - 80), hit.start))
+    taken: list[str] = []
+    covered = {(m.start, m.end) for m in mentions}
+    covered.update(
+        (h.start, h.end) for kind in _NOT_MODIFIERS for h in cues.of(kind) if h.end <= hit.start
+    )
+    expected_end = hit.start
+    for match in reversed(words):
+        word = match.group()
+        gap = text[match.end() : expected_end]
+        if gap.strip() or len(taken) >= 3:
+            break
+        if word.lower() in _STOP_WORDS or any(s <= match.start() < e for s, e in covered):
+            break
+        if word[:1].isupper() and not any(ch.isdigit() for ch in word) and not word.isupper():
+            break
+        if word.endswith(("'s", "’s")):
+            break
+        taken.append(word)
+        expected_end = match.start()
+    taken.reverse()
+    return " ".join([*taken, text[hit.start : hit.end]])
+
+
+def _object(
+    text: str, start: int, end: int, mentions: Sequence[CountryMention], cues: SentenceCues
+) -> tuple[str, tuple[int, int]]:
+    """The thing a verb of giving or getting is about.
+
+    "supply India with [arms]", "the purchase of [31 drones]".
+    """
+    stop = _BOUNDARY.search(text, start, end)
+    limit = stop.start() if stop else end
+    covered = [(m.start, m.end) for m in mentions]
+    verbs = {h.start for kind in _NOT_OBJECTS for h in cues.of(kind) if start <= h.start < limit}
+    taken: list[re.Match[str]] = []
+    for match in _WORD.finditer(text, start, limit):
+        if taken and match.start() in verbs:
+            break  # "acquisition of Russian wheat [continued]"
+        word = match.group()
+        lower = word.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+        in_mention = any(s <= match.start() < e for s, e in covered)
+        if not taken:
+            if in_mention or lower in _OBJECT_SKIP or lower[:1].isdigit():
+                continue
+            if lower in _STOP_WORDS or lower in _PREPOSITIONS:
+                break
+        elif in_mention or lower in _STOP_WORDS or lower in _PREPOSITIONS:
+            break
+        taken.append(match)
+        if len(taken) >= _OBJECT_WORDS:
+            break
+    if not taken:
+        return "", (start, start)
+    span = (taken[0].start(), taken[-1].end())
+    return text[span[0] : span[1]].rstrip(".'’"), span
+
+
+def _sector_modifiers(text: str, hit: CueHit, cues: SentenceCues) -> tuple[str, tuple[int, int]]:
+    """The sector words just before a noun such as "supplies": "[natural gas] supplies"."""
+    starts = [
+        h.start
+        for kind in (CueKind.SECTOR, CueKind.TRIGGER)
+        for h in cues.of(kind)
+        if h.start < hit.start and (hit.start - h.end <= 2 or h.end >= hit.end)
+    ]
+    if not starts:
+        return "", (hit.start, hit.start)
+    start = min(starts)
+    return text[start : hit.start].strip(), (start, hit.start)
+
+
+def _direction(
+    text: str,
+    trigger: CueHit,
+    clause: tuple[int, int],
+    *,
+    role: str,
+    parties: Sequence[str],
+    mentions: Sequence[CountryMention],
+) -> tuple[str | None, str | None]:
+    """Supplier and recipient, where the words around a trigger say who gives what."""
+    inside = [
+        m
+        for m in mentions
+        if clause[0] <= m.start < clause[1] and m.code in parties and not m.venue
+    ]
+    before = [m for m in inside if m.end <= trigger.start]
+    after = [m for m in inside if m.start >= trigger.end]
+    if role in ("supply", "acquire"):
+        if not before or not after:
+            return None, None
+        first, second = before[-1].code, after[0].code
+        passive = text[trigger.end : after[0].start].strip().lower().startswith("by")
+        if role == "acquire" or passive:
+            first, second = second, first
+        if first == second:
+            return None, None
+        return first, second
+    if len(after) >= 2 and after[0].code != after[1].code:
+        between = text[after[0].end : after[1].start].lower()
+        if " to " in f" {between} ":
+            return after[0].code, after[1].code
+    return None, None
+
+
+def _nearest_link(links: Sequence[Link], pos: int) -> Link | None:
+    best: Link | None = None
+    best_distance = -1
+    for link in links:
+        if link.start <= pos < link.end:
+            distance = 0
+        else:
+            distance = min(abs(pos - link.start), abs(pos - link.end))
+        if best is None or distance < best_distance:
+            best, best_distance = link, distance
+    return best
+
+
+def _nearest_sector(
+    sectors: Sequence[tuple[int, Sector, float]],
+    pos: int,
+    clause: tuple[int, int],
+    *,
+    specific: bool = True,
+) -> Sector | None:
+    pool = [s for s in sectors if clause[0] <= s[0] < clause[1] and s[2] >= 1.0]
+    if specific:
+        pool = [s for s in pool if s[1] is not Sector.DIPLOMATIC] or pool
+    if not pool:
+        return None
+    return min(pool, key=lambda s: abs(s[0] - pos))[1]
+
+
+def _default_status(
+    text: str,
+    cues: SentenceCues,
+    clause: tuple[int, int],
+    hit: CueHit,
+    *,
+    spec: TriggerSpec,
+    lexicon: Lexicon,
+) -> AgreementStatus:
+    """A trigger's own status when no lifecycle cue speaks.
+
+    Its default, put in the future or the hypothetical by a modal before it ("will
+    supply", "could buy").
+    """
+    status = spec.status
+    modal = _turned(
+        text, hit, cues.within(CueKind.MODAL, *clause), dict(lexicon.modal_status), status
+    )
+    if modal is not None:
+        return modal
+    future = _turned(
+        text, hit, cues.within(CueKind.FUTURE, *clause), dict(lexicon.future_status), status
+    )
+    return future if future is not None else status
+
+
+_RELATIVE_START = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
+
+
+def _with_relative(
+    text: str, clause: tuple[int, int], clauses: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    """A clause with the relative clause that follows it, which still speaks of it.
+
+    "a new pipeline, which is still at the feasibility stage".
+    """
+    for start, end in clauses:
+        if start >= clause[1] and _RELATIVE_START.match(text, start):
+            return clause[0], end
+        if start >= clause[1]:
+            break
+    return clause
+
+
+def _verb_reading(text: str, hit: CueHit, mentions: Sequence[CountryMention]) -> bool:
+    """Whether a cue such as "supplies" is a verb here rather than a noun.
+
+    "Russia supplies", "to supply" are verbs; "gas supplies" is a noun.
+    """
+    if (
+        text[hit.start : hit.end].lower().endswith("ing")
+        and not text[hit.start : hit.end][:1].isupper()
+    ):
+        return True
+    before = text[max(0, hit.start - 40) : hit.start].rstrip()
+    if not before or before[-1:] in ",;:(":
+        return not text[hit.start : hit.end][:1].isupper()
+    if any(
+        m.end == len(before) + max(0, hit.start - 40) or 0 <= hit.start - m.end <= 3
+        for m in mentions
+    ):
+        return True
+    last = before.split()[-1].lower().rstrip(".,'’")
+    return last in _VERB_BEFORE
+
+
+def _has_sector(
+    span: tuple[int, int],
+    sectors: Sequence[tuple[int, Sector, float]],
+    cues: SentenceCues,
+    hit: CueHit,
+) -> bool:
+    if span[0] >= span[1]:
+        return False
+    if any(span[0] <= pos < span[1] and weight >= 1.0 for pos, _, weight in sectors):
+        return True
+    return any(
+        span[0] <= t.start < span[1] and t.start != hit.start for t in cues.of(CueKind.TRIGGER)
+    )
+
+
+def sentence_drafts(
+    text: str,
+    cues: SentenceCues,
+    *,
+    links: Sequence[Link],
+    clauses: Sequence[tuple[tuple[int, int], bool, str]],
+    sectors: Sequence[tuple[int, Sector, float]],
+    mentions: Sequence[CountryMention],
+    lexicon: Lexicon,
+    folded: str,
+    determiners: re.Pattern[str],
+) -> list[Draft]:
+    """The agreements one sentence proposes, merged within the sentence.
+
+    ``clauses`` gives each clause span with whether it is hedged and the id of the
+    claim that quotes it.
+    """
+    drafts: list[Draft] = []
+    triggers = cues.of(CueKind.TRIGGER)
+    everyone = tuple(dict.fromkeys(m.code for m in mentions))
+    for hit in triggers:
+        spec = lexicon.triggers.get(hit.cue.value)
+        if spec is None:
+            continue
+        clause_span, hedged, claim_id = next(
+            ((c, h, i) for c, h, i in clauses if c[0] <= hit.start < c[1]), clauses[-1]
+        )
+        link = _nearest_link(links, hit.start)
+        if link is None:
+            continue
+        parties = link.codes
+        if len(everyone) >= 3 and any(
+            clause_span[0] <= g.start < clause_span[1] for g in cues.of(CueKind.GROUP_ANAPHOR)
+        ):
+            parties = tuple(sorted(everyone))  # "the three countries signed a pact"
+        window = max(0, hit.start - 24)
+        anaphoric = determiners.search(folded, window, hit.start) is not None
+        indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
+        vote_span = _with_relative(text, clause_span, [c for c, _, _ in clauses])
+        votes = _status_votes(
+            text, cues, vote_span, hit, others=triggers, spec=spec, lexicon=lexicon
+        )
+        if spec.needs_cue and not votes:
+            continue  # "their strategic partnership" names a state, not an agreement
+        sector = spec.sector or _nearest_sector(sectors, hit.start, clause_span)
+        if spec.role == "talks" and sector in (None, Sector.DIPLOMATIC, Sector.SECURITY):
+            if not anaphoric:
+                continue
+            sector = None
+        if spec.role in ("supply", "acquire"):
+            if _verb_reading(text, hit, mentions) or _OF.match(text, hit.end):
+                obj, span = _object(text, hit.end, clause_span[1], mentions, cues)
+            else:
+                obj, span = "", (hit.start, hit.start)
+            if not obj:
+                obj, span = _sector_modifiers(text, hit, cues)
+            needs_home = False
+            if not _has_sector(span, sectors, cues, hit):
+                if not anaphoric:
+                    continue  # "cheap supplies", "buying soybeans": a flow, not an arrangement
+                needs_home = True  # "the purchase": only as a reference to a known deal
+            # What is supplied decides the sector: "export natural gas" is energy.
+            sector = (
+                spec.sector
+                or _nearest_sector(sectors, span[0], span)
+                or sector
+                or _nearest_sector(sectors, hit.start, (0, len(text)))
+            )
+            if sector is None and not anaphoric:
+                continue
+            subject = f"{obj} {spec.noun}".strip() if obj else ""
+            has_object = bool(obj)
+        elif spec.role == "talks":
+            subject, span, has_object = (
+                f"{sector.value if sector else ''} talks".strip(),
+                (0, 0),
+                False,
+            )
+        else:
+            subject = _subject_noun(text, clause_span[0], hit, mentions, cues)
+            span = (hit.start, hit.end)
+            has_object = not spec.generic
+        supplier, recipient = _direction(
+            text, hit, clause_span, role=spec.role, parties=parties, mentions=mentions
+        )
+        drafts.append(
+            Draft(
+                parties=parties,
+                sector=sector,
+                spec=spec,
+                subject=subject or (f"{sector.value} {spec.kind}" if sector else spec.kind),
+                statuses=votes,
+                hedged=hedged,
+                evidence=[claim_id],
+                supplier=supplier,
+                recipient=recipient,
+                anaphoric=anaphoric and not indefinite,
+                needs_home=spec.role in ("supply", "acquire") and needs_home,
+                indefinite=indefinite,
+                has_object=has_object,
+                trigger_start=hit.start,
+                object_span=span,
+                default=_default_status(text, cues, clause_span, hit, spec=spec, lexicon=lexicon),
+            )
+        )
+    return _merge_within(drafts)
+
+
+def _absorb(target: Draft, other: Draft) -> None:
+    target.statuses.extend(other.statuses)
+    target.hedged = target.hedged and other.hedged
+    for claim in other.evidence:
+        if claim not in target.evidence:
+            target.evidence.append(claim)
+    if target.supplier is None and other.supplier in target.parties:
+        target.supplier, target.recipient = other.supplier, other.recipient
+    if target.sector is None:
+        target.sector = other.sector
+
+
+def _merge_within(drafts: list[Draft]) -> list[Draft]:
+    """Merge a sentence's drafts that are one agreement ("buy the S-400 system")."""
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.spec.generic, d.trigger_start)):
+        home = None
+        for other in kept:
+            if set(other.parties) != set(draft.parties):
+                continue
+            inside = other.object_span[0] <= draft.trigger_start < other.object_span[1]
+            same_sector = (
+                draft.sector is None or other.sector is None or other.sector == draft.sector
+            )
+            contrary = (draft.anaphoric and other.indefinite) or (
+                draft.indefinite and other.anaphoric
+            )
+            if contrary and not inside:
+                continue  # "under the agreement, they would revive a pact": two agreements
+            if (draft.spec.generic and same_sector) or inside or other.spec.kind == draft.spec.kind:
+                home = other
+                break
+        if home is None:
+            kept.append(draft)
+        else:
+            _absorb(home, draft)
+    return kept
+
+
+def merge_drafts(found: list[Draft], new: list[Draft]) -> None:
+    """Add a sentence's drafts to the article's, merging mentions of one agreement."""
+    for draft in new:
+        home = None
+        for other in reversed(found):
+            if set(other.parties) != set(draft.parties):
+                continue
+            if draft.anaphoric and (
+                draft.spec.generic or draft.sector is None or draft.sector == other.sector
+            ):
+                home = other  # "the deal", "the purchase": the latest one of the pair
+                break
+            if (
+                draft.sector is not None
+                and other.sector is not None
+                and draft.sector != other.sector
+            ):
+                continue
+            if (other.spec.kind == draft.spec.kind and not draft.spec.generic) or (
+                not draft.has_object and not draft.spec.generic
+            ):
+                home = other
+                break
+        if home is None:
+            if not draft.needs_home:
+                found.append(draft)
+        else:
+            _absorb(home, draft)

@@ -1,0 +1,447 @@
+"""Reading cues in context: clauses, certainty, polarity, attribution and time.
+
+The scan finds cue words anywhere; this module decides what they mean where they
+stand. Every function here looks only at a bounded window around a cue or at the cues
+of one sentence (itself bounded in length), so the work per sentence is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from bilateral._enums import Certainty, Polarity, Sector
+
+from ._lexicon import CueKind
+from ._mentions import CountryMention, GroupMention
+from ._scan import CueHit, fold, followed_by, preceded_by
+
+__all__ = [
+    "Attribution",
+    "SentenceCues",
+    "clause_spans",
+    "filter_cues",
+    "find_attribution",
+    "find_time",
+    "hedging",
+    "sector_hits",
+]
+
+
+def filter_cues(cues: Iterable[CueHit], folded: str) -> list[CueHit]:
+    """Drop cues whose neighbours rule them out, then keep the longest of overlaps.
+
+    ``not_before`` and ``not_after`` are checked here; overlapping cues of one kind
+    are reduced to the leftmost-longest ("expected to sign" over "to sign").
+    """
+    kept: list[CueHit] = []
+    last_end: dict[CueKind, int] = {}
+    for hit in cues:
+        cue = hit.cue
+        if cue.not_before and followed_by(folded, hit.end, _folded_words(cue.not_before)):
+            continue
+        if cue.not_after and preceded_by(folded, hit.start, _folded_words(cue.not_after)):
+            continue
+        kind = cue.kind
+        if hit.start < last_end.get(kind, -1):
+            continue
+        last_end[kind] = hit.end
+        kept.append(hit)
+    return kept
+
+
+_folded_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    found = _folded_cache.get(words)
+    if found is None:
+        found = tuple(fold(w) for w in words)
+        if len(_folded_cache) < 4096:
+            _folded_cache[words] = found
+    return found
+
+
+class SentenceCues:
+    """The cues of one sentence, by kind, in text order."""
+
+    __slots__ = ("all", "by_kind")
+
+    def __init__(self, hits: Sequence[CueHit]) -> None:
+        self.all = hits
+        self.by_kind: dict[CueKind, list[CueHit]] = {}
+        for hit in hits:
+            self.by_kind.setdefault(hit.cue.kind, []).append(hit)
+
+    def of(self, kind: CueKind) -> list[CueHit]:
+        """The cues of one kind."""
+        return self.by_kind.get(kind, [])
+
+    def within(self, kind: CueKind, start: int, end: int) -> list[CueHit]:
+        """The cues of one kind that lie inside ``[start, end)``."""
+        return [h for h in self.by_kind.get(kind, ()) if h.start >= start and h.end <= end]
+
+    def has(self, kind: CueKind) -> bool:
+        """Whether the sentence holds a cue of this kind."""
+        return kind in self.by_kind
+
+
+_SEPARATOR = re.compile(r"[\s,;:\-–—]*")
+
+
+def clause_spans(text: str, start: int, end: int, cues: SentenceCues) -> list[tuple[int, int]]:
+    """Divide a sentence into clauses at its clause breaks (", which", "; ", ...).
+
+    A sentence that opens with a subordinator ("While ...", "Although ...") is also
+    cut at its first comma. The separators themselves belong to no clause.
+    """
+    cuts: list[tuple[int, int]] = []
+    for hit in cues.of(CueKind.CLAUSE_BREAK):
+        skip = _SEPARATOR.match(text, hit.start)
+        resume = skip.end() if skip else hit.end
+        cuts.append((hit.start, max(resume, hit.start)))
+    for hit in cues.of(CueKind.LEADING_CLAUSE):
+        if text[start : hit.start].strip("\"'“‘( ") == "":
+            comma = text.find(",", hit.end, end)
+            if comma != -1:
+                cuts.append((comma, comma + 1))
+            break
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    at = start
+    for cut_start, resume in cuts:
+        if cut_start < at:
+            continue
+        spans.append((at, cut_start))
+        at = resume
+    spans.append((at, end))
+    trimmed: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        s, e = span_start, span_end
+        while s < e and (text[s].isspace() or text[s] in ",;:"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+            e -= 1
+        if e > s and any(ch.isalnum() for ch in text[s:e]):
+            trimmed.append((s, e))
+    return trimmed or [(start, end)]
+
+
+_LEVELS = {
+    Certainty.UNKNOWN.value: Certainty.UNKNOWN,
+    Certainty.POSSIBLE.value: Certainty.POSSIBLE,
+    Certainty.PROBABLE.value: Certainty.PROBABLE,
+}
+
+
+def reported_before(cues: SentenceCues, pos: int) -> bool:
+    """Whether a speech verb or "according to" comes before ``pos`` in the sentence."""
+    for kind in (CueKind.SPEECH_VERB, CueKind.SOURCE_INTRODUCER):
+        for hit in cues.of(kind):
+            if hit.start < pos:
+                return True
+    return False
+
+
+def hedging(cues: SentenceCues, start: int, end: int) -> tuple[Certainty, Polarity]:
+    """The certainty and polarity of the span ``[start, end)`` from its cues."""
+    certainty = Certainty.CERTAIN
+    polarity = Polarity.AFFIRMED
+    for hit in cues.within(CueKind.HEDGE, start, end):
+        cue = hit.cue
+        if cue.not_in_reported_speech and reported_before(cues, hit.start):
+            continue
+        level = _LEVELS.get(cue.value, Certainty.POSSIBLE)
+        certainty = min(certainty, level)
+        if cue.negates:
+            polarity = Polarity.NEGATED
+    if cues.within(CueKind.NEGATION, start, end):
+        polarity = Polarity.NEGATED
+    return certainty, polarity
+
+
+# --- attribution ------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\s,;:()\"“”]+")
+_AUXILIARIES = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "also",
+        "will",
+        "would",
+        "is",
+        "was",
+        "are",
+        "were",
+        "did",
+        "do",
+        "does",
+        "recently",
+        "previously",
+        "earlier",
+        "reportedly",
+        "further",
+        "once",
+        "again",
+        "publicly",
+        "repeatedly",
+        "been",
+        "not",
+        "never",
+        "can",
+        "could",
+        "may",
+        "might",
+        "later",
+        "already",
+        "now",
+        "then",
+        "too",
+        "often",
+        "widely",
+        "privately",
+        "separately",
+        "last",
+        "on",
+        "yesterday",
+        "today",
+    }
+)
+_CONNECTORS = frozenset(
+    {
+        "and",
+        "but",
+        "while",
+        "as",
+        "that",
+        "which",
+        "who",
+        "however",
+        "meanwhile",
+        "so",
+        "yet",
+        "although",
+        "though",
+        "because",
+        "when",
+        "if",
+        "after",
+        "before",
+        "since",
+        "where",
+        "whereas",
+        "than",
+        "or",
+        "nor",
+        "what",
+        "how",
+        "why",
+    }
+)
+_STOP_AFTER = re.compile(r"[,.;:!?()\"“”]")
+_MAX_SOURCE_WORDS = 8
+
+
+class Attribution:
+    """Who a sentence or clause is put in the mouth of."""
+
+    __slots__ = ("adverb", "named", "source", "start")
+
+    def __init__(self, source: str, named: bool, start: int, *, adverb: bool = False) -> None:
+        self.source = source
+        self.named = named
+        self.start = start
+        self.adverb = adverb
+
+
+def _phrase_before(text: str, floor: int, pos: int) -> tuple[tuple[int, int] | None, str]:
+    """The subject-like phrase just before ``pos``, not reaching back past ``floor``.
+
+    Returns the span (or None) and what ended the search: ``"connector"`` when a
+    conjunction stands just before the verb ("X called ... and said"), ``"comma"``
+    when a comma does (", said X"), otherwise ``""``.
+    """
+    segment_start = max(floor, pos - 200)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, segment_start, pos)]
+    # Stop at punctuation: only words after the last comma, quote or bracket count.
+    tail = text[segment_start:pos]
+    cut = max(tail.rfind(ch) for ch in ',;:("“”—')
+    if cut != -1:
+        words = [w for w in words if w[0] > segment_start + cut]
+    while words and text[words[-1][0] : words[-1][1]].lower() in _AUXILIARIES:
+        words.pop()
+    ended = "comma" if cut != -1 and not words else ""
+    for i in range(len(words) - 1, -1, -1):
+        if text[words[i][0] : words[i][1]].lower() in _CONNECTORS:
+            ended = "connector" if i == len(words) - 1 else ""
+            words = words[i + 1 :]
+            break
+    words = words[-_MAX_SOURCE_WORDS:]
+    if not words:
+        return None, ended
+    return (words[0][0], words[-1][1]), ended
+
+
+_SUBJECT_WORDS = 6
+
+
+def _clause_subject(text: str, start: int, pos: int, cues: SentenceCues) -> tuple[int, int] | None:
+    """The words that open a sentence, up to its first verb.
+
+    They are the subject a later coordinated verb shares: "Seoul called ... and
+    said", "Economists were sceptical, noting ...".
+    """
+    verbs = sorted(
+        h.start
+        for kind in (CueKind.SPEECH_VERB, CueKind.OPINION_VERB, CueKind.HEDGE, CueKind.TREND)
+        for h in cues.of(kind)
+    )
+    words: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text, start, pos):
+        word = match.group()
+        lower = word.lower()
+        if not words and lower in _CONNECTORS | {"however", "meanwhile"}:
+            continue
+        if (
+            lower in _AUXILIARIES
+            or (words and lower.endswith("ed"))
+            or any(match.start() <= v < match.end() for v in verbs)
+            or len(words) >= _SUBJECT_WORDS
+        ):
+            break
+        words.append((match.start(), match.end()))
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _phrase_after(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
+    """The phrase just after ``pos``, up to punctuation or a few words."""
+    stop = _STOP_AFTER.search(text, pos, ceiling)
+    limit = stop.start() if stop else ceiling
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, pos, limit)]
+    words = words[:_MAX_SOURCE_WORDS]
+    while words and text[words[-1][0] : words[-1][1]].lower() in _CONNECTORS:
+        words.pop()
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _named(
+    text: str,
+    span: tuple[int, int],
+    cues: SentenceCues,
+    mentions: Sequence[CountryMention],
+    groups: Sequence[GroupMention],
+) -> tuple[bool, bool]:
+    """(has an unnamed-source word, has a proper name) for a source phrase."""
+    start, end = span
+    unnamed = any(start <= h.start and h.end <= end for h in cues.of(CueKind.UNNAMED_SOURCE))
+    covered = [(m.start, m.end) for m in mentions if start <= m.start < end]
+    covered += [(g.start, g.end) for g in groups if start <= g.start < end]
+    proper = False
+    first = True
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        if not first and word[:1].isupper() and not any(s <= match.start() < e for s, e in covered):
+            proper = True
+            break
+        first = False
+    return unnamed, proper
+
+
+def find_attribution(
+    text: str,
+    start: int,
+    end: int,
+    cues: SentenceCues,
+    *,
+    mentions: Sequence[CountryMention],
+    groups: Sequence[GroupMention],
+) -> Attribution | None:
+    """The source a sentence relays, if its words put it in someone's mouth.
+
+    "according to X" and speech verbs ("X said", "said X", "X told Reuters") name
+    their source, whoever it is; opinion verbs ("experts see", "reports have
+    highlighted") count only with a source word from the lexicon as their subject.
+    """
+    for hit in cues.of(CueKind.SOURCE_INTRODUCER):
+        span = _phrase_after(text, hit.end, end)
+        if span is None:
+            continue
+        unnamed, proper = _named(text, span, cues, mentions, groups)
+        return Attribution(text[span[0] : span[1]], proper or not unnamed, hit.start)
+    for kind in (CueKind.SPEECH_VERB, CueKind.OPINION_VERB):
+        for hit in cues.of(kind):
+            span, ended = _phrase_before(text, start, hit.start)
+            inverted = False
+            participle = text[hit.start : hit.end].lower().endswith("ing")
+            if span is None and (ended == "connector" or (ended == "comma" and participle)):
+                span = _clause_subject(text, start, hit.start, cues)
+            elif span is None and kind is CueKind.SPEECH_VERB:
+                span = _phrase_after(text, hit.end, end)
+                inverted = True
+            if span is None:
+                continue
+            unnamed, proper = _named(text, span, cues, mentions, groups)
+            if kind is CueKind.OPINION_VERB and not unnamed:
+                continue
+            source = text[span[0] : span[1]]
+            if inverted and source.split()[0].lower() in ("to", "that", "it", "in", "on"):
+                continue
+            return Attribution(source, proper or not unnamed, span[0])
+    return None
+
+
+def adverb_source(cues: SentenceCues, start: int, end: int) -> Attribution | None:
+    """A source carried by a word of the clause itself ("reportedly" = reports)."""
+    for hit in cues.within(CueKind.SOURCE_ADVERB, start, end):
+        return Attribution(hit.cue.value or "reports", False, hit.start, adverb=True)
+    return None
+
+
+# --- time and sectors -------------------------------------------------------------------
+
+_YEAR = re.compile(
+    r"\b(?:in|since|by|until|from|after|before|during|between)\s+(?:early\s+|late\s+|mid-)?"
+    r"(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def find_time(text: str, start: int, end: int, cues: SentenceCues) -> str | None:
+    """The first time expression in ``[start, end)``, as written."""
+    best: tuple[int, int] | None = None
+    for hit in cues.within(CueKind.TIME, start, end):
+        best = (hit.start, hit.end)
+        break
+    year = _YEAR.search(text, start, end)
+    if year is not None and (best is None or year.start() < best[0]):
+        best = (year.start(), year.end())
+    if best is None:
+        return None
+    found = text[best[0] : best[1]].strip()
+    return found or None
+
+
+def sector_hits(cues: SentenceCues) -> list[tuple[int, Sector, float]]:
+    """Every sector signal of a sentence: (position, sector, weight), in text order.
+
+    A general relational noun ("ties", "relations") counts as diplomatic unless a
+    sector word stands right before it ("military ties"). Weak cues count (at half
+    weight) only in a sentence with no plain one.
+    """
+    found = [(hit.start, Sector(hit.cue.value), 1.0) for hit in cues.of(CueKind.SECTOR)]
+    modifiers = cues.of(CueKind.SECTOR_MODIFIER)
+    found.extend(
+        (hit.start, Sector.DIPLOMATIC, 1.0)
+        for hit in cues.of(CueKind.GENERAL)
+        if not any(0 <= hit.start - m.end <= 2 for m in modifiers)
+    )
+    if not found:
+        found = [(hit.start, Sector(hit.cue.value), 0.5) for hit in cues.of(CueKind.SECTOR_WEAK)]
+    found.sort(key=lambda item: item[0])
+    return found

@@ -1,0 +1,302 @@
+"""Country and group mentions: names found by the scan, minus the traps.
+
+The scan proposes every alias it sees; this module keeps the ones that refer to a
+state. A hit is dropped when a longer trap phrase covers it ("South China Sea"), when
+it sits in a dateline ("MOSCOW (Reuters) -"), when it is part of an organisation's
+name ("Bank of China", "China Daily"), when a name that is also a personal name has a
+capitalised neighbour ("Michael Jordan"), when a combining form has no hyphen after it
+("Franco" alone), when a capital is a mere place ("London-based"), and when a former
+state's adjective is used ("Soviet-era"). Ambiguous names ("Korea") are resolved from
+the other mentions in the text, or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import attrs
+
+from bilateral._enums import AliasKind
+
+from ._lexicon import Lexicon, default_lexicon
+from ._scan import (
+    ALIAS,
+    AMBIGUOUS,
+    GROUP,
+    Compiled,
+    NameHit,
+    Scan,
+    compiled,
+    followed_by,
+    preceded_by,
+    scan,
+)
+
+__all__ = ["CountryMention", "GroupMention", "Mentions", "find_mentions", "resolve_mentions"]
+
+
+@attrs.frozen
+class CountryMention:
+    """A reference to a country in a text, with its exact span.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset just past the last character.
+        text: ``text[start:end]`` of the document.
+        code: The country's code.
+        kind: Whether it is a name, abbreviation, demonym or metonym.
+        venue: True for a capital named as a meeting place ("talks in Geneva")
+            rather than as the government.
+    """
+
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: AliasKind
+    venue: bool = False
+
+
+@attrs.frozen
+class GroupMention:
+    """A reference to a group of countries ("the West", "NATO") in a text.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset just past the last character.
+        text: ``text[start:end]`` of the document.
+        group: The group's id.
+    """
+
+    start: int
+    end: int
+    text: str
+    group: str
+
+
+class Mentions(NamedTuple):
+    """The mentions of one text, in order, and the spans where none may be."""
+
+    countries: list[CountryMention]
+    groups: list[GroupMention]
+    traps: list[tuple[int, int, str]]
+
+
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:"
+    r"[A-Z][A-Z.'’\-]*(?:[ \t]+[A-Z][A-Z.'’\-]*){0,3}"
+    r"(?:,[ \t]*[A-Za-z][A-Za-z.]*(?:[ \t]+[A-Za-z][A-Za-z.]*){0,2})?"
+    r"(?:[ \t]+\d{1,2})?[ \t]*(?:\([^()\n]{1,40}\))?"
+    r"|"
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
+    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})?"
+    r"[ \t]*\([^()\n]{1,40}\)"
+    r")[ \t]*[-–—:][ \t]"
+)
+_NEXT_WORD = re.compile(r"[ ]{1,2}([A-Za-z][\w.&'’-]*)")
+_PREV_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[ ]{1,2}$")
+_SENTENCE_OPENERS = frozenset('.!?\n"“”(:;')
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in _DATELINE.finditer(text):
+        head = text[match.start() : match.end()]
+        # A real dateline has a capitalised place or an agency in brackets; a line
+        # such as "I - " is not one.
+        if "(" in head or sum(ch.isupper() for ch in head) >= 3:
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _prev_word(text: str, start: int) -> tuple[str, int] | None:
+    window_start = max(0, start - 40)
+    match = _PREV_WORD.search(text, window_start, start)
+    if match is None or match.end() != start:
+        return None
+    return match.group(1), match.start(1)
+
+
+def _next_word(text: str, end: int) -> tuple[str, int] | None:
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return None
+    return match.group(1).rstrip(".’'"), match.start(1)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = pos
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before == 0 or text[before - 1] in _SENTENCE_OPENERS
+
+
+class _Filter:
+    """The context checks, for one text."""
+
+    def __init__(self, text: str, found: Scan, machine: Compiled, hit_starts: set[int]) -> None:
+        lexicon = machine.lexicon
+        self.text = text
+        self.folded = found.folded
+        self.lexicon = lexicon
+        self.hit_starts = hit_starts
+        self.metonym_not_before = machine.metonym_not_before
+        self.venue_words = machine.venue_words
+
+    def capitalised_neighbour(self, start: int, end: int) -> bool:
+        """True when a capitalised word that is not a country stands beside the span."""
+        lex = self.lexicon
+        prev = _prev_word(self.text, start)
+        if prev is not None:
+            word, at = prev
+            if (
+                word[:1].isupper()
+                and at not in self.hit_starts
+                and not (_sentence_initial(self.text, at) and word in lex.starters)
+            ):
+                return True
+        nxt = _next_word(self.text, end)
+        if nxt is not None:
+            word, at = nxt
+            if word[:1].isupper() and at not in self.hit_starts and word not in lex.allowed_next:
+                return True
+        return False
+
+    def organisation(self, start: int, end: int) -> bool:
+        """True inside a name built on a country.
+
+        "Bank of China", "China Daily", "Gulf of Oman".
+        """
+        heads = self.lexicon.organisation_heads
+        nxt = _next_word(self.text, end)
+        if nxt is not None and nxt[0] in heads:
+            return True
+        folded = self.folded
+        for joint in (" of the ", " of "):
+            if folded.endswith(joint, 0, start):
+                prev = _prev_word(self.text, start - len(joint) + 1)
+                if prev is not None and (prev[0] in heads or prev[0] in self.lexicon.place_heads):
+                    return True
+        return False
+
+    def place(self, end: int) -> bool:
+        """True for a capital used as a place: "London-based", "Washington state"."""
+        return followed_by(self.folded, end, self.metonym_not_before)
+
+    def venue(self, start: int) -> bool:
+        return preceded_by(self.folded, start, self.venue_words)
+
+
+def _select(names: list[NameHit]) -> list[NameHit]:
+    """Leftmost-longest: keep the longest hit at each start, skipping overlapped ones."""
+    kept: list[NameHit] = []
+    last_end = -1
+    span = (-1, -1)
+    for hit in names:
+        if (hit.start, hit.end) == span:
+            kept.append(hit)
+            continue
+        if hit.start < last_end:
+            continue
+        kept.append(hit)
+        span = (hit.start, hit.end)
+        last_end = hit.end
+    return kept
+
+
+def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
+    """Turn the scan's name hits into the text's country and group mentions."""
+    lexicon = machine.lexicon
+    kept = _select(found.names)
+    hit_starts = {h.start for h in kept if not h.trap}
+    check = _Filter(text, found, machine, hit_starts)
+    datelines = _datelines(text) if lexicon.datelines else []
+    dateline_index = 0
+    countries: list[CountryMention] = []
+    ambiguous: list[tuple[int, NameHit]] = []
+    groups: list[GroupMention] = []
+    traps: list[tuple[int, int, str]] = []
+    for hit in kept:
+        start, end = hit.start, hit.end
+        if hit.trap:
+            traps.append((start, end, hit.trap))
+            continue
+        while dateline_index < len(datelines) and datelines[dateline_index][1] <= start:
+            dateline_index += 1
+        if dateline_index < len(datelines) and datelines[dateline_index][0] <= start:
+            continue
+        original = text[start:end]
+        if hit.etype == GROUP:
+            groups.append(GroupMention(start, end, original, hit.code))
+            continue
+        kind = hit.kind or AliasKind.NAME
+        if (
+            hit.etype == ALIAS
+            and hit.code in machine.former
+            and not (lexicon.former_demonyms_count or kind is not AliasKind.DEMONYM)
+        ):
+            continue
+        if original in lexicon.combining_forms and not found.folded.startswith("-", end):
+            continue
+        if original in lexicon.person_names and check.capitalised_neighbour(start, end):
+            continue
+        if check.organisation(start, end):
+            continue
+        venue = False
+        if kind is AliasKind.METONYM:
+            if check.place(end):
+                continue
+            venue = check.venue(start)
+        if hit.etype == AMBIGUOUS:
+            ambiguous.append((len(countries), hit))
+            countries.append(CountryMention(start, end, original, "", kind))
+            continue
+        countries.append(CountryMention(start, end, original, hit.code, kind, venue))
+    if ambiguous:
+        countries = _resolve_ambiguous(countries, ambiguous)
+    return Mentions(countries, groups, traps)
+
+
+def _resolve_ambiguous(
+    countries: list[CountryMention], ambiguous: list[tuple[int, NameHit]]
+) -> list[CountryMention]:
+    """Settle "Korea" or "Congo" by the unambiguous mentions around it, or drop it."""
+    known = [(m.start, m.code) for m in countries if m.code]
+    present = {code for _, code in known}
+    resolved = list(countries)
+    for index, hit in ambiguous:
+        candidates = [c for c in hit.codes if c in present]
+        choice = ""
+        if len(candidates) == 1:
+            choice = candidates[0]
+        elif candidates:
+            nearest = min((abs(pos - hit.start), code) for pos, code in known if code in candidates)
+            choice = nearest[1]
+        if choice:
+            resolved[index] = attrs.evolve(resolved[index], code=choice)
+    return [m for m in resolved if m.code]
+
+
+def find_mentions(text: str, *, lexicon: Lexicon | None = None) -> tuple[CountryMention, ...]:
+    """Return the country mentions in a text, with their exact spans, in order.
+
+    Use it when you need the countries a text names without building claims: it
+    applies the same alias table, traps and context rules as :func:`extract`.
+
+    >>> [m.code for m in find_mentions("Islamabad-Moscow ties, not the South China Sea.")]
+    ['PAK', 'RUS']
+
+    Args:
+        text: Any text.
+        lexicon: The lexicon whose traps and settings apply (the packaged one by
+            default).
+    """
+    machine = compiled(lexicon or default_lexicon())
+    return tuple(resolve_mentions(text, scan(text, machine), machine).countries)
+
+
+def find_groups(text: str, *, lexicon: Lexicon | None = None) -> tuple[GroupMention, ...]:
+    """Return the mentions of groups of countries ("the West", "NATO") in a text."""
+    machine = compiled(lexicon or default_lexicon())
+    return tuple(resolve_mentions(text, scan(text, machine), machine).groups)

@@ -1,0 +1,593 @@
+"""The extraction pipeline: text in, a validated :class:`~bilateral.Dataset` out.
+
+1. One scan finds every country, group, trap and cue (``_scan``); the context rules
+   keep the mentions that refer to states (``_mentions``) and the cues that count.
+2. The text is split into sentences (``_segment``); each sentence is divided into
+   clauses at its clause breaks.
+3. A sentence that relates countries — two countries and a relational cue, a country
+   and a group, or a reference back to the pair the article is about ("the two
+   countries", "the deal") — yields claims: one per run of clauses that share their
+   certainty, polarity and source (``_cues``).
+4. The sentence's links between countries (``_relations``) give evidence for
+   relationships per pair and sector; its trigger cues give agreements
+   (``_agreements``).
+5. Relationships with enough evidence and all agreements are frozen, with ids and
+   evidence claim ids, into one dataset, which validates itself.
+
+Every step is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from bilateral._dataset import Dataset
+from bilateral._enums import AgreementStatus, Certainty, Polarity, Sector
+from bilateral._model import Agreement, Claim, Document, Relationship
+
+from ._agreements import Draft, merge_drafts, sentence_drafts
+from ._cues import (
+    Attribution,
+    SentenceCues,
+    adverb_source,
+    clause_spans,
+    filter_cues,
+    find_attribution,
+    find_time,
+    hedging,
+    sector_hits,
+)
+from ._lexicon import CueKind, Lexicon, default_lexicon
+from ._mentions import CountryMention, GroupMention, resolve_mentions
+from ._relations import Actor, Link, actors_of, find_links, pair_sectors, pairs_of, trend_of
+from ._scan import CueHit, compiled, country_name, scan
+from ._segment import DEFAULT_MAX_CHARS, Segmenter, sentence_spans
+
+__all__ = ["extract"]
+
+_RELATIONAL_KINDS = (
+    CueKind.RELATIONAL,
+    CueKind.GENERAL,
+    CueKind.TRIGGER,
+    CueKind.SECTOR,
+    CueKind.ANAPHOR,
+)
+_REFERRING_KINDS = (CueKind.ANAPHOR, CueKind.ANAPHORIC_NOUN, CueKind.TRIGGER)
+_CARRY_DISTANCE = 2
+"""A sentence naming no country continues the pair of the last this many sentences."""
+
+_WEAK = 0.5
+"""How much a sentence naming two countries it does not link says about their pair."""
+
+_REFERENCE = 0.5
+"""How much a sentence referring back to the pair ("this cooperation") says about it."""
+
+_IMPLICIT = 0.3
+"""How much a sentence naming one of the pair, in its context, says about the pair."""
+
+_RELATIONSHIP_WEIGHT = 1.0
+"""Evidence a (pair, sector) needs: one plain sector cue, or two weak ones."""
+
+_DESCRIPTION_CHARS = 160
+
+
+class _Evidence:
+    __slots__ = ("claims", "trends", "weight")
+
+    def __init__(self) -> None:
+        self.weight = 0.0
+        self.claims: list[str] = []
+        self.trends: list[str] = []
+
+
+class _ClaimPart:
+    __slots__ = ("attribution", "certainty", "end", "hedged", "polarity", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        certainty: Certainty,
+        polarity: Polarity,
+        attribution: Attribution | None,
+        *,
+        hedged: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.certainty = certainty
+        self.polarity = polarity
+        self.attribution = attribution
+        self.hedged = hedged
+
+    def state(self) -> tuple[Certainty, Polarity, str | None]:
+        source = self.attribution.source if self.attribution else None
+        return self.certainty, self.polarity, source
+
+
+def _bucket(starts: Sequence[int], sentence_starts: Sequence[int]) -> list[int]:
+    return [bisect.bisect_right(sentence_starts, s) - 1 for s in starts]
+
+
+def _noun_references(
+    cues: SentenceCues, folded: str, determiners: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """Where a sentence refers back to something of the pair it continues.
+
+    A relational noun with a determiner shortly before it: "this cooperation", "the
+    deal", "the talks".
+    """
+    return sorted(
+        (hit.start, hit.end)
+        for hit in cues.of(CueKind.ANAPHORIC_NOUN)
+        if determiners.search(folded, max(0, hit.start - 24), hit.start)
+    )
+
+
+def extract(
+    text: str,
+    document_id: str = "document",
+    *,
+    title: str | None = None,
+    lexicon: Lexicon | None = None,
+    segmenter: Segmenter | None = None,
+) -> Dataset:
+    """Build claims, agreements and relationships from an English news text.
+
+    Use it on articles nobody has annotated. Every claim quotes an exact span of one
+    sentence (``text[claim.start:claim.end] == claim.text``), with the certainty its
+    words allow, its polarity and its source; every agreement and relationship lists
+    the claims it rests on. Extraction never states more certainty than the text
+    does, and never raises on any text: an empty text, or one that names no country,
+    gives a dataset holding only the document.
+
+    >>> data = extract("Russia reportedly offered to supply Pakistan with gas.", "a1")
+    >>> claim = data.claims[0]
+    >>> claim.countries, claim.certainty.value, claim.attribution
+    (('PAK', 'RUS'), 'possible', 'reports')
+    >>> [(a.subject, a.status.value) for a in data.agreements]
+    [('gas supply', 'proposed')]
+
+    Args:
+        text: The article, exactly as received.
+        document_id: The id of the document; claim, agreement and relationship ids
+            are built from it (``"a1:x1"``).
+        title: The headline, if known, recorded on the document.
+        lexicon: The cue lexicon (the packaged one by default; see
+            :func:`load_lexicon`).
+        segmenter: The sentence splitter (the rule-based one by default).
+
+    Returns:
+        A validated dataset with one document.
+
+    Raises:
+        DataError: ``document_id`` is not a valid id (it is empty or has spaces).
+    """
+    lex = lexicon or default_lexicon()
+    document = Document(id=document_id, text=text, title=title)
+    if not text.strip():
+        return Dataset(documents=(document,))
+    return _Extraction(text, document_id, lex, segmenter).run(document)
+
+
+class _Extraction:
+    """The state of one extraction, sentence by sentence."""
+
+    def __init__(
+        self, text: str, document_id: str, lexicon: Lexicon, segmenter: Segmenter | None
+    ) -> None:
+        self.text = text
+        self.document_id = document_id
+        self.lexicon = lexicon
+        self.segmenter = segmenter
+        self.claims: list[Claim] = []
+        self.evidence: dict[tuple[tuple[str, str], Sector], _Evidence] = {}
+        self.drafts: list[Draft] = []
+        self.topic: tuple[str, ...] | None = None
+        self.topic_sentence = -10
+        self.machine = compiled(lexicon)
+        self.former: frozenset[str] = self.machine.former
+        self.folded = ""
+
+    def run(self, document: Document) -> Dataset:
+        text = self.text
+        machine = self.machine
+        found = scan(text, machine)
+        self.folded = found.folded
+        mentions = resolve_mentions(text, found, machine)
+        # A cue inside a name is part of the name ("States" in "United States"); a
+        # place trap hides every word in it ("Bank" in "West Bank").
+        hidden = sorted(
+            [(s, e, True) for s, e, kind in mentions.traps if kind == "place"]
+            + [(m.start, m.end, False) for m in mentions.countries]
+            + [(g.start, g.end, False) for g in mentions.groups]
+        )
+        cues = _outside(filter_cues(found.cues, found.folded), hidden)
+        sentences = sentence_spans(text, segmenter=self.segmenter, max_chars=DEFAULT_MAX_CHARS)
+        if not sentences:
+            return Dataset(documents=(document,))
+        starts = [s for s, _ in sentences]
+        by_sentence_countries: list[list[CountryMention]] = [[] for _ in sentences]
+        for mention, index in zip(
+            mentions.countries, _bucket([m.start for m in mentions.countries], starts), strict=True
+        ):
+            if index >= 0 and mention.end <= sentences[index][1]:
+                by_sentence_countries[index].append(mention)
+        by_sentence_groups: list[list[GroupMention]] = [[] for _ in sentences]
+        for group, index in zip(
+            mentions.groups, _bucket([g.start for g in mentions.groups], starts), strict=True
+        ):
+            if index >= 0 and group.end <= sentences[index][1]:
+                by_sentence_groups[index].append(group)
+        by_sentence_cues: list[list[CueHit]] = [[] for _ in sentences]
+        for hit, index in zip(cues, _bucket([h.start for h in cues], starts), strict=True):
+            if index >= 0 and hit.end <= sentences[index][1]:
+                by_sentence_cues[index].append(hit)
+        for index, (start, end) in enumerate(sentences):
+            self.sentence(
+                index,
+                start,
+                end,
+                countries=by_sentence_countries[index],
+                groups=by_sentence_groups[index],
+                cues=SentenceCues(by_sentence_cues[index]),
+            )
+        return Dataset(
+            documents=(document,),
+            claims=tuple(self.claims),
+            agreements=self.agreements(),
+            relationships=self.relationships(),
+        )
+
+    # --- one sentence -----------------------------------------------------------------
+
+    def sentence(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        *,
+        countries: list[CountryMention],
+        groups: list[GroupMention],
+        cues: SentenceCues,
+    ) -> None:
+        """Extract one sentence: its claims, relationship evidence and agreements.
+
+        The sentence's countries are linked where it relates them; with no link of its
+        own it may continue the article's current pair ("the deal", "the two
+        countries", or one of the pair acting again).
+        """
+        if not (countries or groups or any(cues.has(kind) for kind in _REFERRING_KINDS)):
+            return  # names no actor and refers to none: nothing to extract
+        text, lex = self.text, self.lexicon
+        former = self.former
+        relational = any(cues.has(kind) for kind in _RELATIONAL_KINDS)
+        if (
+            not groups
+            and len({m.code for m in countries if not m.venue}) <= 1
+            and not cues.has(CueKind.ANAPHOR)
+            and not cues.has(CueKind.ANAPHORIC_NOUN)
+            and (self.topic is None or not relational)
+        ):
+            return  # one country at most, and nothing to relate it to
+        clauses = clause_spans(text, start, end, cues)
+        plain = [m for m in countries if not m.venue]
+        explicit_links = find_links(
+            text,
+            actors_of(plain, (), None),
+            cues,
+            clauses,
+            lex,
+            groups=groups,
+            link_words=self.machine.link_re,
+        )
+        links = explicit_links
+        anaphors = [(h.start, h.end) for h in cues.of(CueKind.ANAPHOR)]
+        if anaphors:
+            links = self.with_anaphors(
+                plain,
+                anaphors,
+                explicit_links=explicit_links,
+                cues=cues,
+                clauses=clauses,
+                groups=groups,
+            )
+        linked = {c for link in links for c in link.codes}
+        explicit = list(
+            dict.fromkeys(m.code for m in plain if m.code not in former or m.code in linked)
+        )
+        recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
+        noun_refs = _noun_references(cues, self.folded, self.machine.determiner_re)
+        speaker_context: tuple[str, ...] = ()
+        if not links and len(explicit) == 2 and relational:
+            # Two countries in one relational sentence, too far apart to link: a weak link.
+            links = [Link(tuple(sorted(explicit)), start, end, tight=False, strength=_WEAK)]
+        elif not links and self.topic is not None:
+            topic = self.topic
+            inside = set(explicit) <= set(topic)
+            if noun_refs and (inside or len(explicit) <= 1):
+                links = [Link(topic, start, end, tight=False, strength=_REFERENCE)]
+            elif (
+                recent
+                and relational
+                and ((explicit and inside) or (not explicit and cues.has(CueKind.TRIGGER)))
+            ):
+                links = [Link(topic, start, end, tight=False, strength=_IMPLICIT)]
+            elif recent and relational and len(explicit) == 1 and cues.has(CueKind.SPEECH_VERB):
+                speaker_context = topic
+        elif links and self.topic is not None and self.topic not in {k.codes for k in links}:
+            # "This evolving defence cooperation can alter ..., where India and Pakistan
+            # ...": a reference back before the sentence names its own countries.
+            first = min((m.start for m in plain), default=end)
+            before = [(a, b) for a, b in noun_refs if b <= first]
+            if before:
+                a, b = before[0]
+                links = sorted(
+                    [*links, Link(self.topic, a, b, tight=False, strength=_REFERENCE)],
+                    key=lambda link: link.start,
+                )
+        if not (
+            links
+            or speaker_context
+            or (len(explicit) >= 2 and relational)
+            or (explicit and groups and relational)
+        ):
+            return
+        venues = [m.code for m in countries if m.venue and m.code not in former]
+        codes = tuple(
+            sorted(
+                {*explicit, *(c for link in links for c in link.codes), *speaker_context, *venues}
+            )
+        )
+        group_ids = tuple(sorted({g.group for g in groups}))
+        sectors = sector_hits(cues)
+        parts = self.claim_parts(
+            start, end, clauses=clauses, cues=cues, countries=countries, groups=groups
+        )
+        claim_ids: list[tuple[int, int, str]] = []
+        clause_info: list[tuple[tuple[int, int], bool, str]] = []
+        for part in parts:
+            claim_id = f"{self.document_id}:x{len(self.claims) + 1}"
+            claim_sectors = (
+                _claim_sectors(sectors, part.start, part.end)
+                or _claim_sectors(sectors, start, end)
+                or [Sector.DIPLOMATIC]
+            )
+            self.claims.append(
+                Claim(
+                    id=claim_id,
+                    document=self.document_id,
+                    start=part.start,
+                    end=part.end,
+                    text=text[part.start : part.end],
+                    countries=codes,
+                    sectors=claim_sectors,
+                    certainty=part.certainty,
+                    polarity=part.polarity,
+                    attribution=part.attribution.source if part.attribution else None,
+                    groups=group_ids,
+                    time=find_time(text, part.start, part.end, cues),
+                )
+            )
+            claim_ids.append((part.start, part.end, claim_id))
+            clause_info.extend(
+                (clause, part.hedged, claim_id)
+                for clause in clauses
+                if part.start <= clause[0] < part.end or clause[0] <= part.start < clause[1]
+            )
+        self.relationship_evidence(
+            links,
+            sectors=sectors,
+            cues=cues,
+            claim_ids=claim_ids,
+            clauses=clauses,
+            mention_starts=[m.start for m in plain],
+        )
+        # A pair merely implied by context proposes no new agreement.
+        agreement_links = [link for link in links if link.strength > _IMPLICIT]
+        if cues.has(CueKind.TRIGGER) and agreement_links:
+            drafts = sentence_drafts(
+                text,
+                cues,
+                links=agreement_links,
+                clauses=clause_info,
+                sectors=sectors,
+                mentions=plain,
+                lexicon=lex,
+                folded=self.folded,
+                determiners=self.machine.determiner_re,
+            )
+            merge_drafts(self.drafts, drafts)
+        own = [link for link in explicit_links if not link.carried]
+        if own:
+            self.topic = own[0].codes
+            self.topic_sentence = index
+        elif links:
+            self.topic_sentence = index
+
+    def with_anaphors(
+        self,
+        plain: list[CountryMention],
+        anaphors: list[tuple[int, int]],
+        *,
+        explicit_links: list[Link],
+        cues: SentenceCues,
+        clauses: list[tuple[int, int]],
+        groups: list[GroupMention],
+    ) -> list[Link]:
+        """The sentence's links, with "the two countries" standing for its pair.
+
+        That is the pair the sentence has just linked, or else the article's current
+        pair.
+        """
+        text = self.text
+        actors = actors_of(plain, (), None)
+        for a, b in anaphors:
+            earlier = [k for k in explicit_links if k.end <= a and len(k.codes) >= 2]
+            topic = earlier[0].codes if earlier else self.topic
+            if topic is not None:
+                actors.append(Actor(a, b, topic))
+        actors.sort(key=lambda actor: actor.start)
+        return find_links(
+            text,
+            actors,
+            cues,
+            clauses,
+            self.lexicon,
+            groups=groups,
+            link_words=self.machine.link_re,
+        )
+
+    def claim_parts(
+        self,
+        start: int,
+        end: int,
+        *,
+        clauses: list[tuple[int, int]],
+        cues: SentenceCues,
+        countries: Sequence[CountryMention],
+        groups: Sequence[GroupMention],
+    ) -> list[_ClaimPart]:
+        """The claims of a relational sentence.
+
+        One claim per run of clauses that share their certainty, polarity and source.
+        """
+        text, lex = self.text, self.lexicon
+        source = find_attribution(text, start, end, cues, mentions=countries, groups=groups)
+        parts: list[_ClaimPart] = []
+        for clause_start, clause_end in clauses:
+            certainty, polarity = hedging(cues, clause_start, clause_end)
+            hedged = certainty < Certainty.CERTAIN
+            attribution = source or adverb_source(cues, clause_start, clause_end)
+            if attribution is not None and not attribution.named:
+                certainty = min(certainty, lex.unnamed_certainty)
+            part = _ClaimPart(
+                clause_start, clause_end, certainty, polarity, attribution, hedged=hedged
+            )
+            if parts and parts[-1].state() == part.state():
+                parts[-1].end = clause_end
+                parts[-1].hedged = parts[-1].hedged or hedged
+            else:
+                parts.append(part)
+        if len(parts) == 1:
+            parts[0].start, parts[0].end = start, end
+        return parts
+
+    def relationship_evidence(
+        self,
+        links: list[Link],
+        *,
+        sectors: list[tuple[int, Sector, float]],
+        cues: SentenceCues,
+        claim_ids: list[tuple[int, int, str]],
+        clauses: list[tuple[int, int]],
+        mention_starts: list[int],
+    ) -> None:
+        if not links:
+            return
+        trends = [h.cue.value for h in cues.of(CueKind.TREND)]
+        weights_by_link = pair_sectors(self.text, links, sectors, clauses, mention_starts)
+        for link, weights in zip(links, weights_by_link, strict=True):
+            claim_id = _claim_at(claim_ids, link.start)
+            for pair in pairs_of(link):
+                for sector, weight in weights.items():
+                    item = self.evidence.setdefault((pair, sector), _Evidence())
+                    item.weight += weight
+                    if claim_id not in item.claims:
+                        item.claims.append(claim_id)
+                        item.trends.extend(trends)
+
+    # --- the whole text ---------------------------------------------------------------
+
+    def relationships(self) -> tuple[Relationship, ...]:
+        built: list[Relationship] = []
+        claims = {c.id: c for c in self.claims}
+        for (pair, sector), item in self.evidence.items():
+            if item.weight < _RELATIONSHIP_WEIGHT:
+                continue
+            trend = trend_of(item.trends)
+            first = claims[item.claims[0]].text
+            if len(first) > _DESCRIPTION_CHARS:
+                first = first[: _DESCRIPTION_CHARS - 1].rstrip() + "…"
+            names = "–".join(country_name(code) for code in pair)
+            built.append(
+                Relationship(
+                    id=f"{self.document_id}:xr{len(built) + 1}",
+                    parties=pair,
+                    sector=sector,
+                    trend=trend,
+                    description=f"{names} {sector.value} relations ({trend.value}): {first}",
+                    evidence=tuple(item.claims),
+                )
+            )
+        return tuple(built)
+
+    def agreements(self) -> tuple[Agreement, ...]:
+        built: list[Agreement] = []
+        for draft in self.drafts:
+            if len(set(draft.parties)) < 2:
+                continue
+            if draft.sector is None:
+                draft.sector = Sector.DIPLOMATIC  # a treaty or deal with no sector named
+            status: AgreementStatus = draft.status(self.lexicon)
+            supplier, recipient = draft.supplier, draft.recipient
+            if (
+                supplier not in draft.parties
+                or recipient not in draft.parties
+                or supplier == recipient
+            ):
+                supplier = recipient = None
+            built.append(
+                Agreement(
+                    id=f"{self.document_id}:xa{len(built) + 1}",
+                    parties=draft.parties,
+                    subject=draft.subject,
+                    sector=draft.sector,
+                    status=status,
+                    evidence=tuple(draft.evidence),
+                    supplier=supplier,
+                    recipient=recipient,
+                )
+            )
+        return tuple(built)
+
+
+def _outside(cues: list[CueHit], spans: list[tuple[int, int, bool]]) -> list[CueHit]:
+    """Drop the cues that lie inside a span.
+
+    A span marked False keeps a cue that covers exactly the same characters ("IMF" is
+    a group and a finance cue).
+    """
+    kept: list[CueHit] = []
+    at = 0
+    for hit in cues:
+        while at < len(spans) and spans[at][1] <= hit.start:
+            at += 1
+        hidden = False
+        probe = at
+        while probe < len(spans) and spans[probe][0] <= hit.start:
+            s, e, everything = spans[probe]
+            if hit.start < e and (everything or (s, e) != (hit.start, hit.end)):
+                hidden = True
+                break
+            probe += 1
+        if not hidden:
+            kept.append(hit)
+    return kept
+
+
+def _claim_sectors(
+    sectors: Sequence[tuple[int, Sector, float]], start: int, end: int
+) -> list[Sector]:
+    strong = [s for pos, s, w in sectors if start <= pos < end and w >= 1.0]
+    weak = [s for pos, s, w in sectors if start <= pos < end and w < 1.0]
+    return list(dict.fromkeys([*strong, *weak]))
+
+
+def _claim_at(claim_ids: list[tuple[int, int, str]], pos: int) -> str:
+    for start, end, claim_id in claim_ids:
+        if start <= pos < end:
+            return claim_id
+    return claim_ids[0][2]

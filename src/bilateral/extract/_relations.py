@@ -1,0 +1,397 @@
+"""Which countries a sentence relates to each other, and the relationships that follow.
+
+Co-mention is not relation: "talks in Geneva", "countries such as China, Russia and
+Iran", or two countries at opposite ends of a long sentence say nothing about the
+relations between them. Two mentions are *linked* when they are next to each other
+in the sentence (no other country between them), in the same clause, and either joined
+tightly ("Pakistan and Russia", "Pakistan-Russia", "India, Pakistan's neighbour"), or
+a few words apart with a relational word between them ("Russia's partnership with
+India", "Moscow continues to supply India"). A short coordinated list acting together
+("Russia, China and Iran held drills") links all its members; an enumeration (a longer
+list, or one opened by "such as", "including", "led by") links none.
+
+Links only ever join neighbours in a sentence, so finding them is linear in the number
+of mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from bilateral._enums import Sector, Trend
+
+from ._cues import SentenceCues
+from ._lexicon import CueKind, Lexicon
+from ._mentions import CountryMention, GroupMention
+
+__all__ = ["Link", "find_links", "pair_sectors", "trend_of"]
+
+
+class Link(NamedTuple):
+    """Countries a sentence relates to each other, and where it does so."""
+
+    codes: tuple[str, ...]
+    start: int
+    end: int
+    tight: bool
+    strength: float = 1.0
+    """1.0 for a link the sentence states; less for a pair carried from context."""
+
+    @property
+    def carried(self) -> bool:
+        """Whether the pair is carried from context rather than stated."""
+        return self.strength < 1.0
+
+
+class Actor(NamedTuple):
+    """A country mention, or a phrase standing for a pair ("the two countries")."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_PARENTHETICAL = re.compile(r",[^,;:()]{1,60},")
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b", re.IGNORECASE)
+_TIGHT_GAPS = frozenset({"", "-", "/", "and", ", and", "&", "and the", "vs", "versus", "vs."})
+_LIST_GAPS = frozenset({",", "and", ", and", "and the", ", and the", "or", ", or"})
+_CLAUSE_CHARS = frozenset(";:()[]")
+_OBJECT_OF = re.compile(
+    r"(?<!\w)(?:with|to|from|against|on|for|by|into|toward|towards|over|like)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _gap(text: str, a: Actor, b: Actor) -> str:
+    gap = _POSSESSIVE.sub("", text[a.end : b.start]).strip().lower()
+    return gap.replace("–", "-").replace("—", "-")
+
+
+def _apposition(text: str, b: Actor, cues: SentenceCues) -> bool:
+    """True for "X, Y's neighbour" and "X, Y ties": Y and a relational noun after it."""
+    window_end = b.end + 40
+    for kind in (CueKind.GENERAL, CueKind.RELATIONAL):
+        for hit in cues.of(kind):
+            if b.end <= hit.start <= window_end:
+                between = text[b.end : hit.start]
+                if len(between.split()) <= 3 and not any(ch in between for ch in ",;:."):
+                    return between.startswith(("'", "’")) or kind is CueKind.GENERAL
+    return False
+
+
+def _gap_kind(text: str, a: Actor, b: Actor, after: str | None, cues: SentenceCues) -> str:
+    """How two neighbouring actors are joined: "tight", "loose" or "broken".
+
+    ``after`` is the gap between ``b`` and the actor after it, if any. A bare comma
+    joins tightly only in a list ("X, Y and Z") or an apposition ("India, Pakistan's
+    neighbour", "Pakistan, Russia ties"); a relative clause ("X, which signed a
+    treaty with Y") joins loosely.
+    """
+    gap = _gap(text, a, b)
+    if gap in _TIGHT_GAPS:
+        return "tight"
+    if gap == ",":
+        if after is not None and after in _LIST_GAPS:
+            return "tight"
+        return "tight" if _apposition(text, b, cues) else "broken"
+    if _RELATIVE.match(text, a.end) and not any(ch in gap[1:] for ch in ",;:()"):
+        return "relative"
+    # A short aside between commas does not break the clause ("Russia, on the
+    # other hand, sees Pakistan as a partner").
+    gap = _PARENTHETICAL.sub(" ", f" {gap} ").strip()
+    if any(ch in _CLAUSE_CHARS for ch in gap) or "," in gap or " - " in f" {gap} ":
+        return "broken"
+    return "loose"
+
+
+def actors_of(
+    mentions: Sequence[CountryMention],
+    anaphors: Sequence[tuple[int, int]],
+    topic: tuple[str, ...] | None,
+) -> list[Actor]:
+    """The sentence's actors in order.
+
+    Its non-venue mentions, and each phrase that stands for the pair the article is
+    about ("the two countries").
+    """
+    actors = [Actor(m.start, m.end, (m.code,)) for m in mentions if not m.venue]
+    if topic is not None and len(topic) >= 2:
+        actors.extend(Actor(a, b, topic) for a, b in anaphors)
+        actors.sort(key=lambda actor: actor.start)
+    return actors
+
+
+def find_links(
+    text: str,
+    actors: Sequence[Actor],
+    cues: SentenceCues,
+    clauses: Sequence[tuple[int, int]],
+    lexicon: Lexicon,
+    *,
+    groups: Sequence[GroupMention] = (),
+    link_words: re.Pattern[str] | None = None,
+) -> list[Link]:
+    """The links between the actors of one sentence, in text order.
+
+    Tightly joined actors form a run ("Pakistan and Russia", "X, Y and Z"); a run
+    linked loosely to another actor links each of its members to it ("Poland, Hungary
+    and Slovakia banned imports of Ukrainian grain"), and a short run that links to
+    nothing else links its members to each other ("Russia, China and Iran held
+    drills"). Enumerations ("such as X, Y and Z", or longer lists) link nothing.
+    """
+    merged: list[Actor] = []
+    for actor in actors:
+        if (
+            merged
+            and merged[-1].codes == actor.codes
+            and not text[merged[-1].end : actor.start].strip(" -–—/'’s")
+        ):
+            merged[-1] = Actor(merged[-1].start, actor.end, actor.codes)
+            continue
+        merged.append(actor)
+    if len(merged) < 2 and not (merged and len(merged[0].codes) >= 2):
+        return []
+    joiners = sorted(
+        h.start
+        for kind in (
+            CueKind.RELATIONAL,
+            CueKind.TRIGGER,
+            CueKind.GENERAL,
+            CueKind.SPEECH_VERB,
+        )
+        for h in cues.of(kind)
+    )
+    breaks = sorted(h.start for h in cues.of(CueKind.CLAUSE_BREAK))
+    comparisons = sorted(h.start for h in cues.of(CueKind.COMPARISON))
+    group_starts = sorted(g.start for g in groups)
+    clause_starts = [s for s, _ in clauses]
+    gaps = [_gap(text, a, b) for a, b in itertools.pairwise(merged)]
+    introducers = cues.of(CueKind.LIST_INTRODUCER)
+
+    links: list[Link] = []
+    runs: list[list[Actor]] = [[merged[0]]]
+    loose: list[tuple[int, int]] = []  # (left run index, right run index) loosely linked
+    compounds: set[int] = set()  # runs that are compounds or appositions, not lists
+    for i, (a, b) in enumerate(itertools.pairwise(merged)):
+        after = gaps[i + 1] if i + 1 < len(gaps) else None
+        kind = _gap_kind(text, a, b, after, cues)
+        if kind == "tight" and not set(a.codes) & set(b.codes):
+            runs[-1].append(b)
+            if gaps[i] not in _LIST_GAPS:
+                compounds.add(len(runs) - 1)  # "US-India", "India, Pakistan's neighbour"
+            continue
+        runs.append([b])
+        if kind == "broken" or (a.codes == b.codes):
+            continue
+        if kind == "relative":
+            loose.append((len(runs) - 2, len(runs) - 1))
+            continue
+        if bisect.bisect_right(clause_starts, a.start) != bisect.bisect_right(
+            clause_starts, b.start
+        ):
+            continue
+        if _any_between(breaks, a.end, b.start) or _any_between(group_starts, a.end, b.start):
+            continue
+        if _any_between(comparisons, a.end, b.start):
+            continue  # "on a par with X", "overtook X as Y's supplier": compared, not related
+        words = len(text[a.end : b.start].split())
+        if words <= lexicon.short_link_words or (
+            words <= lexicon.max_link_words
+            and (
+                _any_between(joiners, a.end, b.start)
+                or (
+                    link_words is not None
+                    and link_words.search(text[a.end : b.start].lower()) is not None
+                )
+            )
+        ):
+            loose.append((len(runs) - 2, len(runs) - 1))
+
+    enumerated = [
+        len({c for actor in run for c in actor.codes}) > lexicon.max_clique
+        or any(0 <= run[0].start - h.end <= 24 for h in introducers)
+        for run in runs
+    ]
+    linked_runs = {i for pair in loose for i in pair}
+    for index, run in enumerate(runs):
+        codes = tuple(dict.fromkeys(c for actor in run for c in actor.codes))
+        if len(codes) < 2 or enumerated[index]:
+            continue
+        # A coordination related to a third party relates each member to it, not the
+        # members to each other ("trade with Beijing and Moscow"); one actor standing
+        # for a pair ("the two countries") is the pair itself.
+        if (
+            len(run) > 1
+            and index not in compounds
+            and _OBJECT_OF.search(text, max(0, run[0].start - 12), run[0].start)
+        ):
+            continue  # "a border with Afghanistan and Iran": a list of objects
+        if index not in linked_runs or len(run) == 1 or index in compounds:
+            links.append(Link(tuple(sorted(codes)), run[0].start, run[-1].end, tight=True))
+    for left, right in loose:
+        if enumerated[left] and enumerated[right]:
+            continue
+        left_codes = _run_codes(runs[left], enumerated[left], last=True)
+        right_codes = _run_codes(runs[right], enumerated[right], last=False)
+        start, end = runs[left][-1].start, runs[right][0].end
+        links.extend(
+            Link(_pair(x, y), start, end, tight=False)
+            for x in left_codes
+            for y in right_codes
+            if x != y
+        )
+    links.sort(key=lambda link: link.start)
+    return _unique(links)
+
+
+def _run_codes(run: list[Actor], enumerated: bool, *, last: bool) -> tuple[str, ...]:
+    """The codes of a run that take part in a loose link.
+
+    All the members of a coordination, or only the adjacent member of an enumeration.
+    """
+    if enumerated:
+        return run[-1].codes if last else run[0].codes
+    return tuple(dict.fromkeys(c for actor in run for c in actor.codes))
+
+
+def _unique(links: list[Link]) -> list[Link]:
+    seen: set[tuple[tuple[str, ...], int]] = set()
+    kept: list[Link] = []
+    for link in links:
+        key = (link.codes, link.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(link)
+    return kept
+
+
+def _any_between(positions: Sequence[int], start: int, end: int) -> bool:
+    at = bisect.bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
+def _pair(a: str, b: str) -> tuple[str, ...]:
+    return (a, b) if a < b else (b, a)
+
+
+def pairs_of(link: Link) -> list[tuple[str, str]]:
+    """The pairs a link relates (every pair of a coordinated list)."""
+    codes = link.codes
+    return [(codes[i], codes[j]) for i in range(len(codes)) for j in range(i + 1, len(codes))]
+
+
+_BEFORE_WORDS = 2
+_AFTER_WORDS = 4
+"""A sector cue this close to a link (in words, before or after it) is about the
+linked pair itself: "trade between X and Y", "X-Y relations in energy"."""
+
+_CLAUSE_WORDS = 12
+"""How far after a link a cue in a clause about that pair alone still counts in full."""
+
+_PERIPHERAL = 0.4
+"""The weight of a sector cue further from the link it goes to."""
+
+
+def _distance(pos: int, link: Link) -> int:
+    if pos < link.start:
+        return link.start - pos
+    if pos >= link.end:
+        return pos - link.end + 1
+    return 0
+
+
+def _near(text: str, pos: int, link: Link) -> bool:
+    if link.start <= pos < link.end:
+        return True
+    if pos < link.start:
+        return len(text[pos : link.start].split()) <= _BEFORE_WORDS
+    return len(text[link.end : pos].split()) <= _AFTER_WORDS
+
+
+def pair_sectors(
+    text: str,
+    links: Sequence[Link],
+    sectors: Sequence[tuple[int, Sector, float]],
+    clauses: Sequence[tuple[int, int]],
+    mentions: Sequence[int] = (),
+) -> list[dict[Sector, float]]:
+    """How much each link's sentence says about each sector of its pair.
+
+    Each sector cue goes to the link nearest it, with its full weight when it stands
+    within a few words of the linked mentions or after them in a clause about that
+    pair alone (before another country is named), and with a fraction of it
+    otherwise; cues of one sector add up to the weight of one plain cue. A pair carried from context
+    weighs what its link's strength says. A link left without a cue gets the nearest
+    one at the lower weight, or, in a sentence that names no sector, diplomatic.
+    """
+    assigned: list[dict[Sector, float]] = [{} for _ in links]
+    if not links:
+        return assigned
+    starts = [s for s, _ in clauses]
+
+    def clause(pos: int) -> int:
+        return bisect.bisect_right(starts, pos)
+
+    pairs_in_clause: dict[int, set[tuple[str, ...]]] = {}
+    for link in links:
+        if not link.carried:
+            for c in range(clause(link.start), clause(max(link.start, link.end - 1)) + 1):
+                pairs_in_clause.setdefault(c, set()).add(link.codes)
+    mention_starts = sorted(mentions)
+    for pos, sector, weight in sectors:
+        best = min(_distance(pos, link) for link in links)
+        for i, link in enumerate(links):
+            if _distance(pos, link) != best:
+                continue
+            if link.carried:
+                factor = link.strength
+            elif _near(text, pos, link) or (
+                link.start <= pos
+                and pairs_in_clause.get(clause(pos)) == {link.codes}
+                and len(text[link.end : pos].split()) <= _CLAUSE_WORDS
+                and not _any_between(mention_starts, link.end, pos)
+            ):
+                factor = 1.0
+            else:
+                factor = _PERIPHERAL
+            # Several cues of one sector add up, to what one stated cue is worth.
+            bucket = assigned[i]
+            bucket[sector] = min(link.strength, bucket.get(sector, 0.0) + weight * factor)
+    for i, link in enumerate(links):
+        if assigned[i]:
+            continue
+        if sectors:
+            pos, sector, weight = min(sectors, key=lambda item: _distance(item[0], link))
+            assigned[i][sector] = weight * _PERIPHERAL
+        else:
+            # Relations with no sector named ("X and Y signed a deal") are diplomatic.
+            assigned[i][Sector.DIPLOMATIC] = link.strength
+    return assigned
+
+
+_TREND_WEIGHT = {
+    Trend.IMPROVING.value: 1.0,
+    Trend.DETERIORATING.value: 1.0,
+    Trend.STABLE.value: 0.5,
+}
+
+
+def trend_of(votes: Sequence[str]) -> Trend:
+    """The trend the cues point to most; unknown when there are none or they tie.
+
+    A cue of change (improving, deteriorating) outweighs one of continuity.
+    """
+    if not votes:
+        return Trend.UNKNOWN
+    counts: dict[str, float] = {}
+    for vote in votes:
+        counts[vote] = counts.get(vote, 0.0) + _TREND_WEIGHT.get(vote, 0.5)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return Trend.UNKNOWN
+    return Trend(ranked[0][0])

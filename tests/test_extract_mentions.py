@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import pytest
+
+import bilateral
+from bilateral import AliasKind
+from bilateral.extract import find_groups, find_mentions
+
+
+def codes(text: str) -> list[str]:
+    return [m.code for m in find_mentions(text)]
+
+
+def test_names_abbreviations_demonyms_metonyms():
+    found = find_mentions("Pakistan, the U.S., Indian officials and the Kremlin met.")
+    assert [(m.text, m.code, m.kind) for m in found] == [
+        ("Pakistan", "PAK", AliasKind.NAME),
+        ("U.S.", "USA", AliasKind.ABBREVIATION),
+        ("Indian", "IND", AliasKind.DEMONYM),
+        ("Kremlin", "RUS", AliasKind.METONYM),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Russia’s gas", "Russia's gas", "Russia’ gas"])
+def test_possessives_with_straight_and_curly_apostrophes(text):
+    found = find_mentions(text)
+    assert [(m.text, m.code) for m in found] == [("Russia", "RUS")]
+    assert text[found[0].start : found[0].end] == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan-Russia relations", ["PAK", "RUS"]),
+        ("US-India ties", ["USA", "IND"]),
+        ("Islamabad-Moscow relations", ["PAK", "RUS"]),
+        ("Sino-US trade", ["CHN", "USA"]),
+        ("Pakistan–Russia relations", ["PAK", "RUS"]),
+        ("the Indo-Pak border", ["IND"]),
+    ],
+)
+def test_hyphenated_pairs(text, expected):
+    assert codes(text) == expected
+
+
+def test_abbreviations_are_case_sensitive():
+    assert codes("Let us talk about the US and the UK.") == ["USA", "GBR"]
+    assert codes("us and uk") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW (Reuters) - Talks began.",
+        "ISLAMABAD, Pakistan (AP) — Talks began.",
+        "WARSAW, Sept 20 (Reuters) - Talks began.",
+        "Islamabad, Pakistan (AFP) - Talks began.",
+    ],
+)
+def test_datelines_are_not_mentions(text):
+    assert codes(text) == []
+
+
+def test_dateline_keeps_the_mentions_after_it():
+    assert codes("MOSCOW (Reuters) - Russia and China agreed.") == ["RUS", "CHN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships sailed the Indian Ocean.",
+        "Tensions in the South China Sea rose.",
+        "A storm hit New Mexico.",
+        "The Development Bank of China lent money.",
+        "It cost US$5 billion.",
+        "The Korean Peninsula is tense.",
+        "Michael Jordan retired.",
+        "Chad Smith played drums.",
+        "Lake Chad is shrinking.",
+        "We ate turkey and chad.",
+        "A London-based think tank said so.",
+        "Prices are set in US dollars.",
+        "China Daily reported it.",
+        "Franco ruled for decades.",
+        "The West Bank is occupied.",
+        "Latin American markets fell.",
+    ],
+)
+def test_traps(text):
+    assert codes(text) == []
+
+
+def test_guinea_bissau_is_not_guinea():
+    assert codes("Guinea-Bissau and Guinea") == ["GNB", "GIN"]
+    assert codes("Papua New Guinea") == ["PNG"]
+
+
+def test_former_states_are_not_their_successors():
+    assert codes("The Soviet Union collapsed.") == ["SUHH"]
+    assert codes("Soviet-era tanks rolled.") == []
+
+
+def test_person_name_rule_keeps_the_state():
+    assert codes("Jordan and Israel signed a treaty.") == ["JOR", "ISR"]
+    assert codes("The Israel Defense Forces said.") == ["ISR"]
+    assert codes("In Jordan, officials met.") == ["JOR"]
+
+
+def test_ambiguous_names_are_resolved_from_context_or_dropped():
+    assert codes("Korea and Japan met.") == ["JPN"]
+    assert codes("South Korea said Korea would respond.") == ["KOR", "KOR"]
+    assert codes("North Korea fired missiles; Korea denied it.") == ["PRK", "PRK"]
+
+
+def test_capitals_as_venues():
+    found = find_mentions("Iran and Saudi Arabia met in Beijing.")
+    assert [(m.code, m.venue) for m in found] == [("IRN", False), ("SAU", False), ("CHN", True)]
+
+
+def test_all_caps_headlines():
+    assert codes("RUSSIA, PAKISTAN SIGN GAS DEAL") == ["RUS", "PAK"]
+    assert codes("Prices in MOSCOW rose.") == []
+
+
+def test_groups():
+    found = find_groups("Western sanctions, NATO allies and the EU; the West Bank; the west.")
+    assert [(g.text, g.group) for g in found] == [
+        ("Western", "west"),
+        ("NATO", "nato"),
+        ("EU", "eu"),
+    ]
+
+
+def test_registered_aliases_are_picked_up():
+    assert codes("Blighty signed it.") == []
+    bilateral.register_alias("Blighty", "GBR")
+    assert codes("Blighty signed it.") == ["GBR"]
+
+
+def test_spans_match_the_text():
+    text = "NEW DELHI - India’s and China's envoys met Pakistani and U.S. officials."
+    for mention in find_mentions(text):
+        assert text[mention.start : mention.end] == mention.text
