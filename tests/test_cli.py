@@ -264,3 +264,28 @@ def test_unreadable_or_invalid_data(tmp_path):
     assert "(and 1 more problem)" in line
     unwritable = tmp_path / "no" / "such" / "folder" / "out.json"
     assert "out.json" in fails("export", "--output", unwritable)
+
+
+def test_extract_and_evaluate_commands(tmp_path):
+    article = tmp_path / "gas.txt"
+    article.write_text(
+        "Russia and Pakistan signed an agreement on a gas pipeline on Monday. "
+        "Officials said deliveries could begin next year.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    done = run("extract", str(article), "-o", str(out), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    extracted = bilateral.read_jsonl(out)
+    assert {c.code for c in extracted.countries} >= {"PAK", "RUS"}
+    assert all(
+        article.read_text(encoding="utf-8")[c.start : c.end] == c.text for c in extracted.claims
+    )
+    missing = run("extract", str(tmp_path / "nowhere.txt"))
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1
+    assert "nowhere.txt" in missing.stderr
+    report = run("evaluate")
+    assert report.returncode == 0, report.stderr
+    assert "countries" in report.stdout
+    assert "status accuracy" in report.stdout

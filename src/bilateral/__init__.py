@@ -11,6 +11,7 @@ text is, and who asserts it.
 'Pakistan'
 """
 
+from ._arrow import read_parquet, write_parquet
 from ._convert import make_converter
 from ._countries import (
     Alias,
@@ -36,6 +37,13 @@ from ._errors import (
 )
 from ._groups import Group, all_groups, lookup_group
 from ._io import iter_jsonl, read_json, read_jsonl, write_json, write_jsonl
+from ._many import (
+    ExtractionFailure,
+    ExtractionSummary,
+    extract_many,
+    read_articles,
+    write_extraction,
+)
 from ._model import Agreement, Claim, Document, Relationship
 from ._query import PairProfile
 from ._seeds import load_seed_dir, load_seeds, parse_annotation
@@ -56,6 +64,8 @@ __all__ = [
     "DataError",
     "Dataset",
     "Document",
+    "ExtractionFailure",
+    "ExtractionSummary",
     "FormatVersionError",
     "Group",
     "GroupKind",
@@ -74,6 +84,7 @@ __all__ = [
     "all_groups",
     "evaluate",
     "extract",
+    "extract_many",
     "iter_jsonl",
     "load_aliases",
     "load_seed_dir",
@@ -83,9 +94,13 @@ __all__ = [
     "make_converter",
     "normalize_name",
     "parse_annotation",
+    "read_articles",
     "read_json",
     "read_jsonl",
+    "read_parquet",
     "register_alias",
+    "write_extraction",
     "write_json",
     "write_jsonl",
+    "write_parquet",
 ]

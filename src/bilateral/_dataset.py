@@ -22,6 +22,8 @@ from ._query import Queries
 if TYPE_CHECKING:
     from typing import Self
 
+    import pyarrow as pa
+
 __all__ = ["Dataset"]
 
 T = TypeVar("T")
@@ -255,6 +257,20 @@ class Dataset(Queries):
         from ._convert import loads_dataset
 
         return loads_dataset(text)
+
+    def to_arrow(self) -> dict[str, pa.Table]:
+        """Return one pyarrow Table per kind, for DuckDB, pandas, polars or Parquet.
+
+        Keys are ``countries``, ``documents``, ``claims``, ``agreements`` and
+        ``relationships``; the schemas are versioned and documented in the scaling
+        guide. Needs pyarrow (``pip install "bilateral[arrow]"``).
+
+        Raises:
+            ImportError: pyarrow is not installed.
+        """
+        from ._arrow import to_arrow
+
+        return to_arrow(self)
 
 
 def _duplicates(kind: str, items: tuple[Any, ...]) -> Iterator[BilateralError]:

@@ -6,21 +6,26 @@ of :mod:`bilateral._convert`; readers report problems with the file name and lin
 
 from __future__ import annotations
 
+import io
+import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, Final, TextIO
 
 from ._convert import (
     Record,
     build_dataset,
+    bytes_encoder,
     check_header,
     dataset_records,
-    decode_record,
+    decode_exact,
+    decode_fast,
     dumps_dataset,
-    encode_record,
+    encoder,
     jsonl_header,
     loads_dataset,
+    reads_bytes,
 )
 from ._dataset import Dataset
 from ._errors import BilateralError, DataError, ValidationError
@@ -71,18 +76,69 @@ def write_jsonl(data: Dataset | Iterable[Record], target: StrPath | TextIO) -> i
     """
     records = dataset_records(data) if isinstance(data, Dataset) else data
     if isinstance(target, str | os.PathLike):
-        with Path(target).open("w", encoding="utf-8", newline="\n") as handle:
+        with Path(target).open("wb") as handle:
             return _write_lines(records, handle)
     return _write_lines(records, target)
 
 
-def _write_lines(records: Iterable[Record], handle: TextIO) -> int:
-    handle.write(jsonl_header() + "\n")
+_BATCH: Final = 1024
+"""Lines encoded before one write: few system calls, and memory bounded all the same."""
+
+
+def _write_lines(records: Iterable[Record], handle: IO[Any]) -> int:
+    """Write the header and the records, a batch at a time, to a text or binary file."""
+    binary = isinstance(handle, io.BufferedIOBase | io.RawIOBase)
+    header = jsonl_header() + "\n"
+    handle.write(header.encode() if binary else header)
+    encoders = _Encoders()
     count = 0
-    for record in records:
-        handle.write(encode_record(record) + "\n")
-        count += 1
+    source = iter(records)
+    while batch := list(itertools.islice(source, _BATCH)):
+        data: str | bytes | None = _bytes_batch(batch) if binary else None
+        if data is None:
+            lines = [encoders[type(record)](record) for record in batch]
+            lines.append("")
+            text = "\n".join(lines)
+            data = text.encode() if binary else text
+        handle.write(data)
+        count += len(batch)
     return count
+
+
+class _Encoders(dict[type[Any], Callable[[Any], str]]):
+    """The line encoder of each record type met so far."""
+
+    def __missing__(self, cls: type[Any]) -> Callable[[Any], str]:
+        self[cls] = found = encoder(cls)
+        return found
+
+
+class _BytesEncoders(dict[type[Any], Callable[[Any], bytes]]):
+    """The UTF-8 line encoder of each record type; KeyError where there is none."""
+
+    def __missing__(self, cls: type[Any]) -> Callable[[Any], bytes]:
+        found = bytes_encoder(cls)
+        if found is None:
+            raise KeyError(cls)
+        self[cls] = found
+        return found
+
+
+_BYTES: Final = _BytesEncoders()
+
+
+def _bytes_batch(batch: list[Record]) -> bytes | None:
+    """The batch as UTF-8 lines, or None to leave it to the text encoders.
+
+    The text encoders are the reference: any record the bytes encoders cannot write
+    (no orjson, or a string UTF-8 cannot hold) is left to them, which then report it.
+    """
+    try:
+        lines = [_BYTES[type(record)](record) for record in batch]
+    except Exception:  # the text encoders decide, and raise what they raise
+        return None
+    lines.append(b"")
+    return b"\n".join(lines)
 
 
 def iter_jsonl(source: StrPath | TextIO) -> Iterator[Record]:
@@ -97,7 +153,7 @@ def iter_jsonl(source: StrPath | TextIO) -> Iterator[Record]:
     name = str(source) if isinstance(source, str | os.PathLike) else getattr(source, "name", None)
     if isinstance(source, str | os.PathLike):
         try:
-            handle: TextIO = Path(source).open(encoding="utf-8")  # noqa: SIM115 - a generator
+            handle = _open_lines(source)
         except OSError as exc:
             raise DataError(f"cannot read: {exc.strerror}", file=name) from None
         with handle:
@@ -106,18 +162,30 @@ def iter_jsonl(source: StrPath | TextIO) -> Iterator[Record]:
         yield from _iter_lines(source, name)
 
 
+def _open_lines(path: StrPath) -> IO[Any]:
+    """Open a JSON Lines file: as bytes when the parser reads UTF-8 itself, else as text."""
+    if reads_bytes():
+        return Path(path).open("rb")
+    return Path(path).open(encoding="utf-8")
+
+
 def _iter_lines(
-    handle: TextIO, name: str | None, errors: list[BilateralError] | None = None
+    handle: IO[Any], name: str | None, errors: list[BilateralError] | None = None
 ) -> Iterator[Record]:
     """Decode lines; raise at the first bad one, or collect into ``errors`` and go on."""
     try:
         first = handle.readline()
-        check_header(first, file=name)
+        check_header(first.decode("utf-8") if isinstance(first, bytes) else first, file=name)
+        fast = decode_fast
         for number, line in enumerate(handle, start=2):
-            if not line.strip():
+            if line.isspace():
+                continue
+            record = fast(line)
+            if record is not None:
+                yield record
                 continue
             try:
-                yield decode_record(line)
+                yield decode_exact(line.decode("utf-8") if isinstance(line, bytes) else line)
             except ValidationError as exc:
                 located = [p.at(file=name, line=number) for p in exc.problems]
                 if errors is None:
@@ -137,7 +205,7 @@ def read_jsonl(source: StrPath | TextIO) -> Dataset:
     problems: list[BilateralError] = []
     if isinstance(source, str | os.PathLike):
         try:
-            with Path(source).open(encoding="utf-8") as handle:
+            with _open_lines(source) as handle:
                 records = list(_iter_lines(handle, name, problems))
         except OSError as exc:
             raise DataError(f"cannot read: {exc.strerror}", file=name) from None

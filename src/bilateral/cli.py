@@ -755,6 +755,32 @@ def build_parser() -> argparse.ArgumentParser:
         choices=TABLES,
         help="for csv: the table to write (default: claims, or all three into a folder)",
     )
+    # Extraction and evaluation read article texts rather than a dataset, so they take
+    # their own inputs instead of --data and --format; their modules load on first use.
+    from ._many import configure_extract_command
+    from .extract._cli import configure_evaluate_command
+
+    extract = commands.add_parser(
+        "extract",
+        help="Extract claims, agreements and relationships from article texts, in "
+        "parallel, streaming JSON Lines or Parquet.",
+        description="Extract claims, agreements and relationships from article texts, in "
+        "parallel. A document that fails is reported and the others are kept.",
+        epilog="examples:\n  bilateral extract articles/ -o extracted.jsonl\n"
+        "  bilateral extract feed.jsonl -o parquet/ --workers 2",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    configure_extract_command(extract)
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="Compare extraction (or any dataset) with an annotation: precision, recall "
+        "and F1 per measure.",
+        description="Compare an extracted dataset with an annotated one. By default, "
+        "extract the packaged seed texts and compare with their curated annotation.",
+        epilog="examples:\n  bilateral evaluate\n  bilateral evaluate --gold my_seeds/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    configure_evaluate_command(evaluate)
     return parser
 
 
@@ -794,6 +820,27 @@ def _one_line(exc: BaseException) -> str:
     return str(exc).replace("\n", " ")
 
 
+def _run_text_command(args: argparse.Namespace) -> int:
+    """Run ``extract`` or ``evaluate``, which stream their own output."""
+    try:
+        if args.command == "extract":
+            from ._many import run_extract_command
+
+            missing = [path for path in args.inputs if not os.path.exists(path)]
+            if missing:
+                raise _UsageError(f"{missing[0]}: no such file or folder")
+
+            return run_extract_command(args)
+        from .extract._cli import run_evaluate_command
+
+        return run_evaluate_command(args)
+    except (BilateralError, OSError, _UsageError) as exc:
+        sys.stderr.write(f"bilateral: error: {_one_line(exc)}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``bilateral`` command line and return its exit status.
 
@@ -802,6 +849,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in {"extract", "evaluate"}:
+        return _run_text_command(args)
     run = _COMMANDS[args.command or "summary"]
     buffer = io.StringIO()
     try:
