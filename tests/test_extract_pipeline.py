@@ -7,7 +7,7 @@ import pytest
 
 import bilateral
 from bilateral import AgreementStatus, Certainty, Dataset, Sector, Trend
-from bilateral.extract import evaluate, extract
+from bilateral.extract import default_lexicon, evaluate, extract
 
 # The seeds as installed with the package, wherever the tests run from.
 SEEDS = files("bilateral").joinpath("seeds")
@@ -158,6 +158,121 @@ def test_relationships_need_evidence_and_give_a_trend():
     assert all(data.get_claim(ref) for ref in military[0].evidence)
 
 
+# --- leaders, pronouns, third countries, participles ----------------------------------
+
+
+def test_leaders_stand_for_their_countries():
+    data = extract("Kim Jong Un and Vladimir Putin met and discussed military cooperation.", "d")
+    assert ("PRK", "RUS") in pairs(data)
+    text = "Turkish President Recep Tayyip Erdogan has since tried to persuade Putin to talk."
+    assert ("RUS", "TUR") in {c for claim in extract(text, "d").claims for c in [claim.countries]}
+
+
+def test_the_leaders_list_is_dated_and_can_be_switched_off(tmp_path):
+    from bilateral.extract import find_mentions, load_lexicon
+
+    assert default_lexicon().leaders_as_of
+    (tmp_path / "leaders.toml").write_text("[leaders]\nreplace = true\n", encoding="utf-8")
+    lexicon = load_lexicon(tmp_path)
+    assert find_mentions("Putin met Modi.", lexicon=lexicon) == ()
+    assert [m.code for m in find_mentions("Putin met Modi.")] == ["RUS", "IND"]
+    (tmp_path / "leaders.toml").write_text('[leaders]\nXX = ["Nobody"]\n', encoding="utf-8")
+    with pytest.raises(bilateral.ValidationError, match="not a country code"):
+        load_lexicon(tmp_path)
+
+
+def test_a_possessive_pronoun_stands_for_the_country_before_it():
+    text = "North Korea may have supplied Russia with artillery shells for its war in Ukraine."
+    assert ("RUS", "UKR") in pairs(extract(text, "d"))
+
+
+def test_a_third_country_joining_the_pairs_project_relates_to_both():
+    text = (
+        "Jordan and Iraq signed an agreement on Sunday to build an oil pipeline. "
+        "Egypt is also expected to join the scheme, officials said."
+    )
+    assert {("EGY", "IRQ"), ("EGY", "JOR")} <= pairs(extract(text, "d"))
+
+
+def test_a_participle_clause_shares_the_subject_of_its_sentence():
+    text = (
+        "Morocco and Nigeria moved closer to building a gas pipeline on Thursday, "
+        "signing agreements with Mauritania and Senegal on its route."
+    )
+    found = pairs(extract(text, "d"))
+    assert {("MAR", "MRT"), ("MAR", "SEN"), ("MRT", "NGA"), ("NGA", "SEN")} <= found
+    assert ("MRT", "SEN") not in found
+
+
+def test_the_three_countries_relate_all_three():
+    text = (
+        "Niger's rulers have turned to Mali and Burkina Faso for support, and the three "
+        "countries signed a mutual defence pact in September."
+    )
+    assert {("BFA", "MLI"), ("BFA", "NER"), ("MLI", "NER")} <= pairs(extract(text, "d"))
+
+
+def test_the_main_pair_is_the_one_linked_most():
+    text = (
+        "Japan and Australia signed a defence pact on Monday. "
+        "Japan and Australia will hold joint drills. "
+        "China has protested to Japan about the drills. "
+        "The two countries also agreed to expand trade."
+    )
+    assert (("AUS", "JPN"), "trade") in pair_sectors(extract(text, "d"))
+
+
+# --- the status the news gives, not its history ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Jordan and Iraq signed an agreement on Sunday to build an oil pipeline. "
+            "The project, first proposed in 2013, has been repeatedly delayed.",
+            AgreementStatus.SIGNED,
+        ),
+        (
+            "Serbia has agreed to extend its gas supply contract with Russia, the president "
+            "said on Thursday, after the current deal expired in May.",
+            AgreementStatus.SIGNED,
+        ),
+        (
+            "India and Iran signed a port deal in 2016. The deal has since been delayed.",
+            AgreementStatus.STALLED,
+        ),
+        (
+            "Colombia and Venezuela signed a trade agreement in 2023 that cut tariffs.",
+            AgreementStatus.SIGNED,
+        ),
+        (
+            "China and Kyrgyzstan signed a railway agreement, ending two decades of talks.",
+            AgreementStatus.SIGNED,
+        ),
+    ],
+)
+def test_news_outranks_history(text, status):
+    assert [a.status for a in extract(text, "d").agreements] == [status]
+
+
+def test_coordinated_objects_are_one_supply():
+    text = "Japan has supplied the Philippines with coastal radar systems and patrol vessels."
+    (agreement,) = extract(text, "d").agreements
+    assert "radar systems and patrol vessels" in agreement.subject
+    assert (agreement.supplier, agreement.recipient) == ("JPN", "PHL")
+
+
+def test_a_memorandum_to_revive_the_project_is_evidence_for_it():
+    text = (
+        "French and German plans for a battle tank have been delayed again, officials said "
+        "on Thursday. France and Germany signed a memorandum last year to revive the project."
+    )
+    (agreement,) = extract(text, "d").agreements
+    assert agreement.status is AgreementStatus.STALLED
+    assert len(agreement.evidence) == 2
+
+
 # --- the seeds and the dev set --------------------------------------------------------
 
 
@@ -173,12 +288,29 @@ def test_dev_set_regression_guard():
     gold = bilateral.load_seed_dir(DEV, extract_missing=False)
     predicted = Dataset.concat(extract(d.text, d.id) for d in gold.documents)
     report = evaluate(predicted, gold)
-    assert report.countries.f1 >= 0.95
-    assert report.pairs.f1 >= 0.8
-    assert report.pair_sectors.f1 >= 0.65
-    assert report.agreements.f1 >= 0.55
-    assert report.agreement_status.value >= 0.7
-    assert report.hedged.f1 >= 0.8
+    assert report.countries.f1 >= 0.98
+    assert report.pairs.f1 >= 0.9
+    assert report.pair_sectors.f1 >= 0.8
+    assert report.agreements.f1 >= 0.75
+    assert report.agreement_status.value >= 0.9
+    assert report.hedged.f1 >= 0.95
+
+
+def test_held_out_sets_regression_guard():
+    # Both held-out sets have been looked at since they were written (see their
+    # README); this only keeps what they score from slipping back.
+    gold = Dataset.concat(
+        bilateral.load_seed_dir(DEV / name, extract_missing=False)
+        for name in ("heldout", "heldout2")
+    )
+    predicted = Dataset.concat(extract(d.text, d.id) for d in gold.documents)
+    report = evaluate(predicted, gold)
+    assert report.countries.f1 >= 0.97
+    assert report.pairs.f1 >= 0.85
+    assert report.pair_sectors.f1 >= 0.72
+    assert report.agreements.f1 >= 0.58
+    assert report.agreement_status.value >= 0.85
+    assert report.hedged.f1 >= 0.87
 
 
 def test_seed_folder_loader_extracts_unannotated_texts(tmp_path):

@@ -12,7 +12,8 @@ where the text relates the pair, not where it merely names both.
 Everything extraction looks for is package data: the alias table of countries, the
 groups, and the cue lexicons in ``bilateral/data/lexicons/`` (hedges, attribution,
 negation, lifecycle, agreements, trend, sectors, relations, traps, segmentation,
-time), each a documented TOML file. :func:`load_lexicon` extends or replaces them.
+time, and a dated list of leaders), each a documented TOML file. :func:`load_lexicon`
+extends or replaces them.
 
 ``bilateral.extract`` and ``bilateral.evaluate`` are also the package's own names;
 import the rest of this subpackage with ``from bilateral.extract import ...``.

@@ -13,7 +13,7 @@ is the highest-priority one any of its evidence states.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -262,7 +262,8 @@ class Draft:
     sector: Sector | None
     spec: TriggerSpec
     subject: str
-    statuses: list[tuple[int, AgreementStatus]]
+    statuses: list[tuple[int, int, AgreementStatus]]
+    """(era, priority, status) of each lifecycle cue; see ``_era``."""
     hedged: bool
     evidence: list[str]
     supplier: str | None = None
@@ -274,11 +275,18 @@ class Draft:
     trigger_start: int = 0
     object_span: tuple[int, int] = (0, 0)
     default: AgreementStatus | None = None
+    cited: set[str] = attrs.field(factory=set)
+    """The claim ids in ``evidence``, for quick lookup."""
+
+    def __attrs_post_init__(self) -> None:
+        self.cited.update(self.evidence)
 
     def status(self, lexicon: Lexicon) -> AgreementStatus:
         """The status its evidence supports, never further along than stated."""
         if self.statuses:
-            return max(self.statuses, key=lambda item: item[0])[1]
+            # The latest news first, then the furthest stage: "signed on Sunday" beats
+            # "has been repeatedly delayed", which beats "first proposed in 2013".
+            return max(self.statuses, key=lambda item: (item[0], item[1]))[2]
         if self.hedged:
             return lexicon.hedged_status
         return self.default or self.spec.status
@@ -299,7 +307,7 @@ def _turned(
     text: str,
     hit: CueHit,
     modifiers: Sequence[CueHit],
-    table: dict[AgreementStatus, AgreementStatus],
+    table: Mapping[AgreementStatus, AgreementStatus],
     status: AgreementStatus,
     *,
     after: bool = False,
@@ -332,13 +340,17 @@ def _status_votes(
     others: Sequence[CueHit],
     spec: TriggerSpec,
     lexicon: Lexicon,
-) -> list[tuple[int, AgreementStatus]]:
+) -> list[tuple[int, int, AgreementStatus]]:
     """The statuses the lifecycle cues of a trigger's clause give it.
 
     A cue counts for the trigger nearest to it ("owes ... loans, and is seeking to
-    roll over" gives the loans one status and the rollover another).
+    roll over" gives the loans one status and the rollover another). Each comes with
+    the era of its clause and its priority.
     """
-    votes: list[tuple[int, AgreementStatus]] = []
+    votes: list[tuple[int, int, AgreementStatus]] = []
+    if CueKind.LIFECYCLE not in cues.by_kind:
+        return votes
+    era = _era(text, cues, clause, trigger)
     negations = cues.within(CueKind.NEGATION, *clause)
     modals = cues.within(CueKind.MODAL, *clause)
     futures = cues.within(CueKind.FUTURE, *clause)
@@ -357,21 +369,49 @@ def _status_votes(
             for o in others
         ):
             continue
-        status = AgreementStatus(cue.value)
+        status = _STATUSES[cue.value]
         priority = cue.priority
-        turned = _turned(text, hit, negations, dict(lexicon.negated_status), status)
+        turned = _turned(text, hit, negations, lexicon.negated_status, status)
         if turned is None:
-            turned = _turned(text, hit, modals, dict(lexicon.modal_status), status)
+            turned = _turned(text, hit, modals, lexicon.modal_status, status)
         if turned is None:
-            turned = _turned(text, hit, futures, dict(lexicon.future_status), status, after=True)
+            turned = _turned(text, hit, futures, lexicon.future_status, status, after=True)
         if turned is not None and turned is not status:
             status, priority = turned, lexicon.status_priority[turned]
         cap = spec.max_status
         if cap is not None and status in _LADDER and _LADDER.index(status) > _LADDER.index(cap):
             status, priority = cap, lexicon.status_priority[cap]
-        votes.append((priority, status))
+        votes.append((era, priority, status))
     return votes
 
+
+_NEWS_ERA, _PLAIN_ERA, _PAST_ERA = 2, 1, 0
+_PAST_YEAR = re.compile(
+    r"\b(?:in|during|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:19|20)\d\d\b"
+)
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?$")
+
+
+def _era(text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit) -> int:
+    """When a clause says what it says of an agreement.
+
+    The news itself (dated "on Sunday", "this week"), the past (dated by a year,
+    "first proposed in 2013", "the 2020 ceasefire"), or neither.
+    """
+    by_kind = cues.by_kind
+    if CueKind.NEWS in by_kind and cues.within(CueKind.NEWS, *clause):
+        return _NEWS_ERA
+    if (
+        (CueKind.HISTORY in by_kind and cues.within(CueKind.HISTORY, *clause))
+        or _PAST_YEAR.search(text, *clause)
+        or _YEAR_BEFORE.search(text, max(clause[0], trigger.start - 30), trigger.start)
+    ):
+        return _PAST_ERA
+    return _PLAIN_ERA
+
+
+_STATUSES = {s.value: s for s in AgreementStatus}
 
 _LADDER = (
     AgreementStatus.PROPOSED,
@@ -420,17 +460,24 @@ def _subject_noun(
     """The trigger with the words that qualify it: "a potential [gas pipeline]"."""
     words = list(_WORD.finditer(text, max(clause_start, hit.start - 80), hit.start))
     taken: list[str] = []
-    covered = {(m.start, m.end) for m in mentions}
-    covered.update(
-        (h.start, h.end) for kind in _NOT_MODIFIERS for h in cues.of(kind) if h.end <= hit.start
-    )
+    covered: list[tuple[int, int]] | None = None  # gathered when a word needs them
     expected_end = hit.start
     for match in reversed(words):
         word = match.group()
         gap = text[match.end() : expected_end]
         if gap.strip() or len(taken) >= 3:
             break
-        if word.lower() in _STOP_WORDS or any(s <= match.start() < e for s, e in covered):
+        if word.lower() in _STOP_WORDS:
+            break
+        if covered is None:
+            covered = [(m.start, m.end) for m in mentions]
+            covered.extend(
+                (h.start, h.end)
+                for kind in _NOT_MODIFIERS
+                for h in cues.of(kind)
+                if h.end <= hit.start
+            )
+        if any(s <= match.start() < e for s, e in covered):
             break
         if word[:1].isupper() and not any(ch.isdigit() for ch in word) and not word.isupper():
             break
@@ -454,6 +501,7 @@ def _object(
     covered = [(m.start, m.end) for m in mentions]
     verbs = {h.start for kind in _NOT_OBJECTS for h in cues.of(kind) if start <= h.start < limit}
     taken: list[re.Match[str]] = []
+    joined = False  # an "and" has joined a second noun to the object
     for match in _WORD.finditer(text, start, limit):
         if taken and match.start() in verbs:
             break  # "acquisition of Russian wheat [continued]"
@@ -465,6 +513,10 @@ def _object(
                 continue
             if lower in _STOP_WORDS or lower in _PREPOSITIONS:
                 break
+        elif lower == "and" and not joined:
+            # "radar systems and patrol vessels": one thing supplied, if a noun follows.
+            joined = True
+            continue
         elif in_mention or lower in _STOP_WORDS or lower in _PREPOSITIONS:
             break
         taken.append(match)
@@ -500,6 +552,8 @@ def _direction(
     mentions: Sequence[CountryMention],
 ) -> tuple[str | None, str | None]:
     """Supplier and recipient, where the words around a trigger say who gives what."""
+    if len(mentions) < 2:
+        return None, None
     inside = [
         m
         for m in mentions
@@ -567,15 +621,20 @@ def _default_status(
     supply", "could buy").
     """
     status = spec.status
-    modal = _turned(
-        text, hit, cues.within(CueKind.MODAL, *clause), dict(lexicon.modal_status), status
-    )
-    if modal is not None:
-        return modal
-    future = _turned(
-        text, hit, cues.within(CueKind.FUTURE, *clause), dict(lexicon.future_status), status
-    )
-    return future if future is not None else status
+    by_kind = cues.by_kind
+    if CueKind.MODAL in by_kind:
+        modal = _turned(
+            text, hit, cues.within(CueKind.MODAL, *clause), lexicon.modal_status, status
+        )
+        if modal is not None:
+            return modal
+    if CueKind.FUTURE in by_kind:
+        future = _turned(
+            text, hit, cues.within(CueKind.FUTURE, *clause), lexicon.future_status, status
+        )
+        if future is not None:
+            return future
+    return status
 
 
 _RELATIVE_START = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
@@ -668,7 +727,7 @@ def sentence_drafts(
             clause_span[0] <= g.start < clause_span[1] for g in cues.of(CueKind.GROUP_ANAPHOR)
         ):
             parties = tuple(sorted(everyone))  # "the three countries signed a pact"
-        window = max(0, hit.start - 24)
+        window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
         vote_span = _with_relative(text, clause_span, [c for c, _, _ in clauses])
@@ -738,14 +797,15 @@ def sentence_drafts(
                 default=_default_status(text, cues, clause_span, hit, spec=spec, lexicon=lexicon),
             )
         )
-    return _merge_within(drafts)
+    return _merge_within(text, drafts)
 
 
 def _absorb(target: Draft, other: Draft) -> None:
     target.statuses.extend(other.statuses)
     target.hedged = target.hedged and other.hedged
     for claim in other.evidence:
-        if claim not in target.evidence:
+        if claim not in target.cited:
+            target.cited.add(claim)
             target.evidence.append(claim)
     if target.supplier is None and other.supplier in target.parties:
         target.supplier, target.recipient = other.supplier, other.recipient
@@ -753,7 +813,7 @@ def _absorb(target: Draft, other: Draft) -> None:
         target.sector = other.sector
 
 
-def _merge_within(drafts: list[Draft]) -> list[Draft]:
+def _merge_within(text: str, drafts: list[Draft]) -> list[Draft]:
     """Merge a sentence's drafts that are one agreement ("buy the S-400 system")."""
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.spec.generic, d.trigger_start)):
@@ -765,8 +825,12 @@ def _merge_within(drafts: list[Draft]) -> list[Draft]:
             same_sector = (
                 draft.sector is None or other.sector is None or other.sector == draft.sector
             )
-            contrary = (draft.anaphoric and other.indefinite) or (
-                draft.indefinite and other.anaphoric
+            contrary = (
+                (draft.anaphoric and other.indefinite) or (draft.indefinite and other.anaphoric)
+            ) and _BOUNDARY.search(
+                text,
+                min(draft.trigger_start, other.trigger_start),
+                max(draft.trigger_start, other.trigger_start),
             )
             if contrary and not inside:
                 continue  # "under the agreement, they would revive a pact": two agreements
@@ -777,14 +841,27 @@ def _merge_within(drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
         else:
             _absorb(home, draft)
+            # "signed a memorandum to revive the project": the memorandum is about an
+            # agreement the article already knows.
+            if draft.anaphoric and not home.anaphoric:
+                home.anaphoric, home.indefinite = True, False
     return kept
 
 
+_MERGE_WINDOW = 200
+"""How many of the article's latest agreements a new mention may merge with.
+
+An article rarely names more; the bound keeps one that names thousands linear."""
+
+
 def merge_drafts(found: list[Draft], new: list[Draft]) -> None:
-    """Add a sentence's drafts to the article's, merging mentions of one agreement."""
+    """Add a sentence's drafts to the article's, merging mentions of one agreement.
+
+    ``found`` holds the article's drafts so far, in order.
+    """
     for draft in new:
         home = None
-        for other in reversed(found):
+        for other in reversed(found[-_MERGE_WINDOW:]):
             if set(other.parties) != set(draft.parties):
                 continue
             if draft.anaphoric and (

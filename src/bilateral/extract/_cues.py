@@ -95,6 +95,16 @@ def clause_spans(text: str, start: int, end: int, cues: SentenceCues) -> list[tu
     A sentence that opens with a subordinator ("While ...", "Although ...") is also
     cut at its first comma. The separators themselves belong to no clause.
     """
+    if (
+        not cues.has(CueKind.CLAUSE_BREAK)
+        and not cues.has(CueKind.LEADING_CLAUSE)
+        and start < end
+        and not text[start].isspace()
+        and text[start] not in ",;:"
+        and not text[end - 1].isspace()
+        and text[end - 1] not in ",;:"
+    ):
+        return [(start, end)]  # one clause: nothing to cut or trim
     cuts: list[tuple[int, int]] = []
     for hit in cues.of(CueKind.CLAUSE_BREAK):
         skip = _SEPARATOR.match(text, hit.start)
@@ -147,6 +157,9 @@ def hedging(cues: SentenceCues, start: int, end: int) -> tuple[Certainty, Polari
     """The certainty and polarity of the span ``[start, end)`` from its cues."""
     certainty = Certainty.CERTAIN
     polarity = Polarity.AFFIRMED
+    by_kind = cues.by_kind
+    if CueKind.HEDGE not in by_kind and CueKind.NEGATION not in by_kind:
+        return certainty, polarity
     for hit in cues.within(CueKind.HEDGE, start, end):
         cue = hit.cue
         if cue.not_in_reported_speech and reported_before(cues, hit.start):
@@ -264,12 +277,12 @@ def _phrase_before(text: str, floor: int, pos: int) -> tuple[tuple[int, int] | N
     when a comma does (", said X"), otherwise ``""``.
     """
     segment_start = max(floor, pos - 200)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, segment_start, pos)]
     # Stop at punctuation: only words after the last comma, quote or bracket count.
-    tail = text[segment_start:pos]
-    cut = max(tail.rfind(ch) for ch in ',;:("“”—')
-    if cut != -1:
-        words = [w for w in words if w[0] > segment_start + cut]
+    cut = max(text.rfind(ch, segment_start, pos) for ch in ',;:("“”—')
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, max(cut + 1, segment_start), pos)]
+    if words and cut != -1 and text[cut] == "—" and words[0][0] == cut + 1:
+        # A dash is part of a word: what follows it continues a word begun before.
+        del words[0]
     while words and text[words[-1][0] : words[-1][1]].lower() in _AUXILIARIES:
         words.pop()
     ended = "comma" if cut != -1 and not words else ""
@@ -398,6 +411,8 @@ def find_attribution(
 
 def adverb_source(cues: SentenceCues, start: int, end: int) -> Attribution | None:
     """A source carried by a word of the clause itself ("reportedly" = reports)."""
+    if CueKind.SOURCE_ADVERB not in cues.by_kind:
+        return None
     for hit in cues.within(CueKind.SOURCE_ADVERB, start, end):
         return Attribution(hit.cue.value or "reports", False, hit.start, adverb=True)
     return None
@@ -418,7 +433,12 @@ def find_time(text: str, start: int, end: int, cues: SentenceCues) -> str | None
     for hit in cues.within(CueKind.TIME, start, end):
         best = (hit.start, hit.end)
         break
-    year = _YEAR.search(text, start, end)
+    # A year has "19" or "20" in it: look for those first, the pattern only then.
+    year = (
+        _YEAR.search(text, start, end)
+        if text.find("19", start, end) != -1 or text.find("20", start, end) != -1
+        else None
+    )
     if year is not None and (best is None or year.start() < best[0]):
         best = (year.start(), year.end())
     if best is None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from bilateral._countries import all_countries
 from bilateral._enums import AgreementStatus, Certainty, Sector, Trend
 from bilateral._errors import BilateralError, DataError, ValidationError
 from bilateral._tomlpos import TomlPositions, error_line
@@ -41,6 +42,7 @@ LEXICON_NAMES = (
     "traps",
     "segment",
     "time",
+    "leaders",
 )
 """The packaged lexicon files, by stem."""
 
@@ -74,9 +76,14 @@ class CueKind(enum.StrEnum):
     LEADING_CLAUSE = "leading_clause"
     LINK = "link"
     VENUE = "venue"
+    POSSESSIVE = "possessive"
+    PARTICIPLE = "participle"
     TRAP = "trap"
     TRIGGER = "trigger"
     TIME = "time"
+    LEADER = "leader"
+    NEWS = "news"
+    HISTORY = "history"
 
 
 _CASES = ("any", "lower", "exact")
@@ -169,6 +176,7 @@ class Lexicon:
         metonym_not_before: Words after a capital that make it a mere place.
         former_demonyms_count: Whether adjectives of former states are mentions.
         datelines: Whether mentions in datelines are dropped.
+        leaders_as_of: When the list of leaders was last checked (``leaders.toml``).
         max_link_words: How many words may separate two linked mentions.
         short_link_words: Mentions this close are linked with no cue between them.
         max_clique: The longest coordinated list whose members are all linked.
@@ -195,6 +203,7 @@ class Lexicon:
     metonym_not_before: tuple[str, ...]
     former_demonyms_count: bool
     datelines: bool
+    leaders_as_of: str
     max_link_words: int
     short_link_words: int
     max_clique: int
@@ -354,13 +363,19 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "leading_clauses": (CueKind.LEADING_CLAUSE, ""),
         "links": (CueKind.LINK, ""),
         "venues": (CueKind.VENUE, ""),
+        "possessives": (CueKind.POSSESSIVE, ""),
+        "participles": (CueKind.PARTICIPLE, ""),
     },
     "traps": {
         "places": (CueKind.TRAP, "place"),
         "organisations": (CueKind.TRAP, "organisation"),
         "currencies": (CueKind.TRAP, "currency"),
     },
-    "time": {"time": (CueKind.TIME, "")},
+    "time": {
+        "time": (CueKind.TIME, ""),
+        "news": (CueKind.NEWS, ""),
+        "history": (CueKind.HISTORY, ""),
+    },
 }
 """Tables that are plain lists of cues, under the key ``cues``: kind and value."""
 
@@ -465,6 +480,8 @@ def _parse_file(text: str, source: str, name: str, parts: _Parts, *, user: bool)
                 parts[f"relations.{key}"] = value
     elif name == "traps":
         _parse_traps(reader, data, parts, put=put, check_keys=check_keys, known_tables=known_tables)
+    elif name == "leaders":
+        _parse_leaders(reader, data, parts, put=put, known_tables=known_tables)
     elif name == "segment":
         known_tables.update(("abbreviations", "starters"))
         if "abbreviations" in data:
@@ -486,6 +503,38 @@ def _parse_file(text: str, source: str, name: str, parts: _Parts, *, user: bool)
         reader.problem(f"unknown table {key!r} in the {name} lexicon", key)
     if reader.problems:
         raise ValidationError(reader.problems, file=source, what=source)
+
+
+def _parse_leaders(
+    reader: _Reader,
+    data: Mapping[str, Any],
+    parts: _Parts,
+    *,
+    put: Any,
+    known_tables: set[str],
+) -> None:
+    known_tables.update(("as_of", "leaders"))
+    if "as_of" in data:
+        if isinstance(data["as_of"], str):
+            parts["leaders.as_of"] = data["as_of"]
+        else:
+            reader.problem("must be a string (a date)", "as_of")
+    if "leaders" not in data:
+        return
+    table = reader.table("leaders")
+    known = {c.code for c in all_countries(include_former=True)}
+    cues: list[Cue] = []
+    for code, names in table.items():
+        if code == "replace":
+            continue
+        if code not in known:
+            reader.problem(f"{code!r} is not a country code", f"leaders.{code}")
+            continue
+        cues.extend(
+            Cue(name, CueKind.LEADER, code, case="exact")
+            for name in reader.words(names, f"leaders.{code}")
+        )
+    put("leaders.names", cues, table)
 
 
 def _parse_lifecycle(
@@ -717,6 +766,7 @@ def _freeze(parts: _Parts, sources: Iterable[str]) -> Lexicon:
         metonym_not_before=tuple(parts.get("traps.metonym_not_before", ())),
         former_demonyms_count=bool(parts.get("traps.former", False)),
         datelines=bool(parts.get("traps.datelines", True)),
+        leaders_as_of=str(parts.get("leaders.as_of", "")),
         max_link_words=int(parts.get("relations.max_link_words", 9)),
         short_link_words=int(parts.get("relations.short_link_words", 3)),
         max_clique=int(parts.get("relations.max_clique", 3)),

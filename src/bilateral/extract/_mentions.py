@@ -28,9 +28,9 @@ from ._scan import (
     NameHit,
     Scan,
     compiled,
-    followed_by,
+    fold,
     preceded_by,
-    scan,
+    scan_names,
 )
 
 __all__ = ["CountryMention", "GroupMention", "Mentions", "find_mentions", "resolve_mentions"]
@@ -99,15 +99,40 @@ _PREV_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[ ]{1,2}$")
 _SENTENCE_OPENERS = frozenset('.!?\n"“”(:;')
 
 
-def _datelines(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for match in _DATELINE.finditer(text):
-        head = text[match.start() : match.end()]
-        # A real dateline has a capitalised place or an agency in brackets; a line
-        # such as "I - " is not one.
-        if "(" in head or sum(ch.isupper() for ch in head) >= 3:
-            spans.append((match.start(), match.end()))
-    return spans
+class _Datelines:
+    """Whether a position lies in a dateline, looking only at the lines asked about.
+
+    Positions must be asked in increasing order; each line is read at most once.
+    """
+
+    __slots__ = ("end", "line", "scanned", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scanned = 0  # no line break before `pos` lies after this offset
+        self.line = -1  # the line whose dateline ends at `end`
+        self.end = -1
+
+    def covers(self, pos: int) -> bool:
+        text = self.text
+        line = self.line if self.line >= 0 else 0
+        while True:
+            found = text.find("\n", self.scanned, pos)
+            if found == -1:
+                break
+            line = self.scanned = found + 1
+        self.scanned = max(self.scanned, pos)
+        if line != self.line:
+            self.line = line
+            self.end = line
+            match = _DATELINE.match(text, line)
+            if match is not None:
+                head = match.group()
+                # A real dateline has a capitalised place or an agency in brackets; a
+                # line such as "I - " is not one.
+                if "(" in head or sum(ch.isupper() for ch in head) >= 3:
+                    self.end = match.end()
+        return pos < self.end
 
 
 def _prev_word(text: str, start: int) -> tuple[str, int] | None:
@@ -141,7 +166,8 @@ class _Filter:
         self.folded = found.folded
         self.lexicon = lexicon
         self.hit_starts = hit_starts
-        self.metonym_not_before = machine.metonym_not_before
+        self.place_re = machine.place_re
+        self.organisation_re = machine.organisation_re
         self.venue_words = machine.venue_words
 
     def capitalised_neighbour(self, start: int, end: int) -> bool:
@@ -169,8 +195,7 @@ class _Filter:
         "Bank of China", "China Daily", "Gulf of Oman".
         """
         heads = self.lexicon.organisation_heads
-        nxt = _next_word(self.text, end)
-        if nxt is not None and nxt[0] in heads:
+        if self.organisation_re.match(self.text, end):
             return True
         folded = self.folded
         for joint in (" of the ", " of "):
@@ -182,7 +207,7 @@ class _Filter:
 
     def place(self, end: int) -> bool:
         """True for a capital used as a place: "London-based", "Washington state"."""
-        return followed_by(self.folded, end, self.metonym_not_before)
+        return self.place_re.match(self.folded, end) is not None
 
     def venue(self, start: int) -> bool:
         return preceded_by(self.folded, start, self.venue_words)
@@ -211,8 +236,7 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
     kept = _select(found.names)
     hit_starts = {h.start for h in kept if not h.trap}
     check = _Filter(text, found, machine, hit_starts)
-    datelines = _datelines(text) if lexicon.datelines else []
-    dateline_index = 0
+    datelines = _Datelines(text) if lexicon.datelines else None
     countries: list[CountryMention] = []
     ambiguous: list[tuple[int, NameHit]] = []
     groups: list[GroupMention] = []
@@ -222,9 +246,7 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
         if hit.trap:
             traps.append((start, end, hit.trap))
             continue
-        while dateline_index < len(datelines) and datelines[dateline_index][1] <= start:
-            dateline_index += 1
-        if dateline_index < len(datelines) and datelines[dateline_index][0] <= start:
+        if datelines is not None and datelines.covers(start):
             continue
         original = text[start:end]
         if hit.etype == GROUP:
@@ -292,11 +314,15 @@ def find_mentions(text: str, *, lexicon: Lexicon | None = None) -> tuple[Country
         lexicon: The lexicon whose traps and settings apply (the packaged one by
             default).
     """
-    machine = compiled(lexicon or default_lexicon())
-    return tuple(resolve_mentions(text, scan(text, machine), machine).countries)
+    return tuple(_mentions(text, lexicon).countries)
 
 
 def find_groups(text: str, *, lexicon: Lexicon | None = None) -> tuple[GroupMention, ...]:
     """Return the mentions of groups of countries ("the West", "NATO") in a text."""
+    return tuple(_mentions(text, lexicon).groups)
+
+
+def _mentions(text: str, lexicon: Lexicon | None) -> Mentions:
     machine = compiled(lexicon or default_lexicon())
-    return tuple(resolve_mentions(text, scan(text, machine), machine).groups)
+    folded = fold(text)
+    return resolve_mentions(text, Scan(folded, scan_names(text, folded, machine), []), machine)

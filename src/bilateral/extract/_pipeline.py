@@ -1,8 +1,12 @@
 """The extraction pipeline: text in, a validated :class:`~bilateral.Dataset` out.
 
-1. One scan finds every country, group, trap and cue (``_scan``); the context rules
-   keep the mentions that refer to states (``_mentions``) and the cues that count.
-2. The text is split into sentences (``_segment``); each sentence is divided into
+1. One scan finds every country, group and trap name (``_scan``); the context rules
+   keep the mentions that refer to states (``_mentions``). A text naming fewer than
+   two countries (or one and no group) relates nothing and ends here.
+2. The text is split into sentences (``_segment``). Until a sentence links two
+   countries there is no pair to carry, so only the sentences that name two (or a
+   country and a group) are read; from the first link on, all are. The cues of the
+   sentences read are found by a second scan, and each sentence is divided into
    clauses at its clause breaks.
 3. A sentence that relates countries — two countries and a relational cue, a country
    and a group, or a reference back to the pair the article is about ("the two
@@ -12,7 +16,8 @@
    relationships per pair and sector; its trigger cues give agreements
    (``_agreements``).
 5. Relationships with enough evidence and all agreements are frozen, with ids and
-   evidence claim ids, into one dataset, which validates itself.
+   evidence claim ids, into one dataset. The objects are built by ``_build``, which
+   checks what the model's constructors check and skips their conversions.
 
 Every step is linear in the length of the text.
 """
@@ -27,6 +32,7 @@ from bilateral._dataset import Dataset
 from bilateral._enums import AgreementStatus, Certainty, Polarity, Sector
 from bilateral._model import Agreement, Claim, Document, Relationship
 
+from . import _build
 from ._agreements import Draft, merge_drafts, sentence_drafts
 from ._cues import (
     Attribution,
@@ -42,21 +48,26 @@ from ._cues import (
 from ._lexicon import CueKind, Lexicon, default_lexicon
 from ._mentions import CountryMention, GroupMention, resolve_mentions
 from ._relations import Actor, Link, actors_of, find_links, pair_sectors, pairs_of, trend_of
-from ._scan import CueHit, compiled, country_name, scan
+from ._scan import CueHit, Scan, compiled, country_name, fold, scan_cues, scan_names
 from ._segment import DEFAULT_MAX_CHARS, Segmenter, sentence_spans
 
 __all__ = ["extract"]
 
-_RELATIONAL_KINDS = (
-    CueKind.RELATIONAL,
-    CueKind.GENERAL,
-    CueKind.TRIGGER,
-    CueKind.SECTOR,
-    CueKind.ANAPHOR,
+_RELATIONAL_KINDS = frozenset(
+    {
+        CueKind.RELATIONAL,
+        CueKind.GENERAL,
+        CueKind.TRIGGER,
+        CueKind.SECTOR,
+        CueKind.ANAPHOR,
+    }
 )
-_REFERRING_KINDS = (CueKind.ANAPHOR, CueKind.ANAPHORIC_NOUN, CueKind.TRIGGER)
+_REFERRING_KINDS = frozenset({CueKind.ANAPHOR, CueKind.ANAPHORIC_NOUN, CueKind.TRIGGER})
 _CARRY_DISTANCE = 2
 """A sentence naming no country continues the pair of the last this many sentences."""
+
+_GROUP_MAX = 4
+"""The most countries "the three countries" and the like may stand for together."""
 
 _WEAK = 0.5
 """How much a sentence naming two countries it does not link says about their pair."""
@@ -74,11 +85,12 @@ _DESCRIPTION_CHARS = 160
 
 
 class _Evidence:
-    __slots__ = ("claims", "trends", "weight")
+    __slots__ = ("cited", "claims", "trends", "weight")
 
     def __init__(self) -> None:
         self.weight = 0.0
         self.claims: list[str] = []
+        self.cited: set[str] = set()  # the ids in `claims`, for quick lookup
         self.trends: list[str] = []
 
 
@@ -166,9 +178,9 @@ def extract(
         DataError: ``document_id`` is not a valid id (it is empty or has spaces).
     """
     lex = lexicon or default_lexicon()
-    document = Document(id=document_id, text=text, title=title)
+    document = _build.document(document_id, text, title)
     if not text.strip():
-        return Dataset(documents=(document,))
+        return _build.dataset(document, (), (), (), generation=0)
     return _Extraction(text, document_id, lex, segmenter).run(document)
 
 
@@ -187,6 +199,7 @@ class _Extraction:
         self.drafts: list[Draft] = []
         self.topic: tuple[str, ...] | None = None
         self.topic_sentence = -10
+        self.pair_counts: dict[tuple[str, ...], int] = {}
         self.machine = compiled(lexicon)
         self.former: frozenset[str] = self.machine.former
         self.folded = ""
@@ -194,20 +207,17 @@ class _Extraction:
     def run(self, document: Document) -> Dataset:
         text = self.text
         machine = self.machine
-        found = scan(text, machine)
-        self.folded = found.folded
-        mentions = resolve_mentions(text, found, machine)
-        # A cue inside a name is part of the name ("States" in "United States"); a
-        # place trap hides every word in it ("Bank" in "West Bank").
-        hidden = sorted(
-            [(s, e, True) for s, e, kind in mentions.traps if kind == "place"]
-            + [(m.start, m.end, False) for m in mentions.countries]
-            + [(g.start, g.end, False) for g in mentions.groups]
+        folded = fold(text)
+        self.folded = folded
+        mentions = resolve_mentions(
+            text, Scan(folded, scan_names(text, folded, machine), []), machine
         )
-        cues = _outside(filter_cues(found.cues, found.folded), hidden)
+        empty = _build.dataset(document, (), (), (), generation=machine.generation)
+        if not _may_relate(mentions.countries, bool(mentions.groups)):
+            return empty  # fewer than two countries, or one and no group: nothing relates
         sentences = sentence_spans(text, segmenter=self.segmenter, max_chars=DEFAULT_MAX_CHARS)
         if not sentences:
-            return Dataset(documents=(document,))
+            return empty
         starts = [s for s, _ in sentences]
         by_sentence_countries: list[list[CountryMention]] = [[] for _ in sentences]
         for mention, index in zip(
@@ -221,24 +231,51 @@ class _Extraction:
         ):
             if index >= 0 and group.end <= sentences[index][1]:
                 by_sentence_groups[index].append(group)
-        by_sentence_cues: list[list[CueHit]] = [[] for _ in sentences]
-        for hit, index in zip(cues, _bucket([h.start for h in cues], starts), strict=True):
-            if index >= 0 and hit.end <= sentences[index][1]:
-                by_sentence_cues[index].append(hit)
-        for index, (start, end) in enumerate(sentences):
-            self.sentence(
-                index,
-                start,
-                end,
-                countries=by_sentence_countries[index],
-                groups=by_sentence_groups[index],
-                cues=SentenceCues(by_sentence_cues[index]),
+        # A cue inside a name is part of the name ("States" in "United States"); a
+        # place trap hides every word in it ("Bank" in "West Bank").
+        hidden = sorted(
+            [(s, e, True) for s, e, kind in mentions.traps if kind == "place"]
+            + [(m.start, m.end, False) for m in mentions.countries]
+            + [(g.start, g.end, False) for g in mentions.groups]
+        )
+        hidden_ends = [e for _, e, _ in hidden]
+        # Until a sentence links two countries, the article has no pair to carry, and a
+        # sentence that names fewer than two countries (or a country and a group) can
+        # say nothing: only the sentences that may relate are read, cues and all. From
+        # the first link on, every sentence is.
+        count = len(sentences)
+        index = 0
+        while index < count:
+            if self.topic is None:
+                if not _may_relate(by_sentence_countries[index], bool(by_sentence_groups[index])):
+                    index += 1
+                    continue
+                span_end = sentences[index][1]
+                last = index
+            else:
+                span_end = len(text)
+                last = count - 1
+            found = scan_cues(text, folded, machine, sentences[index][0], span_end)
+            by_sentence_cues = _by_sentence(
+                _outside(filter_cues(found, folded), hidden, hidden_ends), sentences, index, last
             )
-        return Dataset(
-            documents=(document,),
-            claims=tuple(self.claims),
-            agreements=self.agreements(),
-            relationships=self.relationships(),
+            for at in range(index, last + 1):
+                start, end = sentences[at]
+                self.sentence(
+                    at,
+                    start,
+                    end,
+                    countries=by_sentence_countries[at],
+                    groups=by_sentence_groups[at],
+                    cues=SentenceCues(by_sentence_cues[at - index]),
+                )
+            index = last + 1
+        return _build.dataset(
+            document,
+            self.claims,
+            self.agreements(),
+            self.relationships(),
+            generation=machine.generation,
         )
 
     # --- one sentence -----------------------------------------------------------------
@@ -259,24 +296,28 @@ class _Extraction:
         own it may continue the article's current pair ("the deal", "the two
         countries", or one of the pair acting again).
         """
-        if not (countries or groups or any(cues.has(kind) for kind in _REFERRING_KINDS)):
+        kinds = cues.by_kind.keys()
+        if not (countries or groups or not kinds.isdisjoint(_REFERRING_KINDS)):
             return  # names no actor and refers to none: nothing to extract
         text, lex = self.text, self.lexicon
         former = self.former
-        relational = any(cues.has(kind) for kind in _RELATIONAL_KINDS)
+        relational = not kinds.isdisjoint(_RELATIONAL_KINDS)
         if (
             not groups
-            and len({m.code for m in countries if not m.venue}) <= 1
-            and not cues.has(CueKind.ANAPHOR)
-            and not cues.has(CueKind.ANAPHORIC_NOUN)
             and (self.topic is None or not relational)
+            and CueKind.ANAPHOR not in kinds
+            and CueKind.ANAPHORIC_NOUN not in kinds
+            and len({m.code for m in countries if not m.venue}) <= 1
         ):
             return  # one country at most, and nothing to relate it to
         clauses = clause_spans(text, start, end, cues)
         plain = [m for m in countries if not m.venue]
+        actors = actors_of(plain, (), None)
+        if len(plain) >= 2:
+            actors = self.with_possessives(actors, start, end)
         explicit_links = find_links(
             text,
-            actors_of(plain, (), None),
+            actors,
             cues,
             clauses,
             lex,
@@ -298,16 +339,44 @@ class _Extraction:
         explicit = list(
             dict.fromkeys(m.code for m in plain if m.code not in former or m.code in linked)
         )
+        if 3 <= len(explicit) <= _GROUP_MAX and CueKind.GROUP_ANAPHOR in kinds:
+            # "..., and the three countries signed a pact": all of them act together.
+            hit = cues.of(CueKind.GROUP_ANAPHOR)[0]
+            links = [
+                *links,
+                Link(tuple(sorted(explicit)), hit.start, hit.end, tight=True),
+            ]
         recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
-        noun_refs = _noun_references(cues, self.folded, self.machine.determiner_re)
+        noun_refs = (
+            _noun_references(cues, self.folded, self.machine.determiner_re)
+            if self.topic is not None and cues.has(CueKind.ANAPHORIC_NOUN)
+            else []
+        )
         speaker_context: tuple[str, ...] = ()
+        joining: list[Link] = []
         if not links and len(explicit) == 2 and relational:
             # Two countries in one relational sentence, too far apart to link: a weak link.
             links = [Link(tuple(sorted(explicit)), start, end, tight=False, strength=_WEAK)]
         elif not links and self.topic is not None:
             topic = self.topic
             inside = set(explicit) <= set(topic)
-            if noun_refs and (inside or len(explicit) <= 1):
+            if (
+                len(explicit) == 1
+                and not inside
+                and (recent or noun_refs)
+                and CueKind.TRIGGER in kinds
+                and _opens(text, start, plain[0].start)
+            ):
+                # A third country acting on the pair's deal or project: "Egypt is also
+                # expected to join the scheme", "China opposed the pact". It relates
+                # to both.
+                joining = [
+                    Link(_pair(explicit[0], other), start, end, tight=False)
+                    for other in topic
+                    if other != explicit[0]
+                ]
+                links = joining
+            elif noun_refs and (inside or len(explicit) <= 1):
                 links = [Link(topic, start, end, tight=False, strength=_REFERENCE)]
             elif (
                 recent
@@ -348,15 +417,14 @@ class _Extraction:
         )
         claim_ids: list[tuple[int, int, str]] = []
         clause_info: list[tuple[tuple[int, int], bool, str]] = []
+        sentence_sectors = _claim_sectors(sectors, start, end) or (Sector.DIPLOMATIC,)
         for part in parts:
             claim_id = f"{self.document_id}:x{len(self.claims) + 1}"
             claim_sectors = (
-                _claim_sectors(sectors, part.start, part.end)
-                or _claim_sectors(sectors, start, end)
-                or [Sector.DIPLOMATIC]
-            )
+                _claim_sectors(sectors, part.start, part.end) if len(parts) > 1 else None
+            ) or sentence_sectors
             self.claims.append(
-                Claim(
+                _build.claim(
                     id=claim_id,
                     document=self.document_id,
                     start=part.start,
@@ -383,10 +451,12 @@ class _Extraction:
             cues=cues,
             claim_ids=claim_ids,
             clauses=clauses,
-            mention_starts=[m.start for m in plain],
+            mentions=[(m.start, m.code) for m in plain],
         )
         # A pair merely implied by context proposes no new agreement.
-        agreement_links = [link for link in links if link.strength > _IMPLICIT]
+        agreement_links = [
+            link for link in links if link.strength > _IMPLICIT and link not in joining
+        ]
         if cues.has(CueKind.TRIGGER) and agreement_links:
             drafts = sentence_drafts(
                 text,
@@ -402,10 +472,39 @@ class _Extraction:
             merge_drafts(self.drafts, drafts)
         own = [link for link in explicit_links if not link.carried]
         if own:
-            self.topic = own[0].codes
+            # The pair the article is about: the one it has linked most often (the
+            # latest of equals), not merely the last one named.
+            counts = self.pair_counts
+            for link in own:
+                counts[link.codes] = counts.get(link.codes, 0) + 1
+            latest = own[0].codes
+            if self.topic is None or counts[latest] >= counts.get(self.topic, 0):
+                self.topic = latest
             self.topic_sentence = index
         elif links:
             self.topic_sentence = index
+
+    def with_possessives(self, actors: list[Actor], start: int, end: int) -> list[Actor]:
+        """The actors, with each possessive pronoun standing for the country before it.
+
+        "North Korea supplied Russia with shells for its war in Ukraine": "its" is
+        Russia, the nearest country named before it, and is an actor only when a
+        country is named after it too.
+        """
+        found = self.machine.possessive_re
+        added: list[Actor] = []
+        at = start
+        while True:
+            match = found.search(self.folded, at, end)
+            if match is None:
+                break
+            at = match.end()
+            before = [a for a in actors if a.end <= match.start()]
+            if before and any(a.start >= at for a in actors):
+                added.append(Actor(match.start(), at, before[-1].codes))
+        if not added:
+            return actors
+        return sorted([*actors, *added], key=lambda actor: actor.start)
 
     def with_anaphors(
         self,
@@ -459,7 +558,7 @@ class _Extraction:
         parts: list[_ClaimPart] = []
         for clause_start, clause_end in clauses:
             certainty, polarity = hedging(cues, clause_start, clause_end)
-            hedged = certainty < Certainty.CERTAIN
+            hedged = certainty is not Certainty.CERTAIN
             attribution = source or adverb_source(cues, clause_start, clause_end)
             if attribution is not None and not attribution.named:
                 certainty = min(certainty, lex.unnamed_certainty)
@@ -483,19 +582,20 @@ class _Extraction:
         cues: SentenceCues,
         claim_ids: list[tuple[int, int, str]],
         clauses: list[tuple[int, int]],
-        mention_starts: list[int],
+        mentions: list[tuple[int, str]],
     ) -> None:
         if not links:
             return
         trends = [h.cue.value for h in cues.of(CueKind.TREND)]
-        weights_by_link = pair_sectors(self.text, links, sectors, clauses, mention_starts)
+        weights_by_link = pair_sectors(self.text, links, sectors, clauses, mentions)
         for link, weights in zip(links, weights_by_link, strict=True):
             claim_id = _claim_at(claim_ids, link.start)
             for pair in pairs_of(link):
                 for sector, weight in weights.items():
                     item = self.evidence.setdefault((pair, sector), _Evidence())
                     item.weight += weight
-                    if claim_id not in item.claims:
+                    if claim_id not in item.cited:
+                        item.cited.add(claim_id)
                         item.claims.append(claim_id)
                         item.trends.extend(trends)
 
@@ -513,7 +613,7 @@ class _Extraction:
                 first = first[: _DESCRIPTION_CHARS - 1].rstrip() + "…"
             names = "–".join(country_name(code) for code in pair)
             built.append(
-                Relationship(
+                _build.relationship(
                     id=f"{self.document_id}:xr{len(built) + 1}",
                     parties=pair,
                     sector=sector,
@@ -540,7 +640,7 @@ class _Extraction:
             ):
                 supplier = recipient = None
             built.append(
-                Agreement(
+                _build.agreement(
                     id=f"{self.document_id}:xa{len(built) + 1}",
                     parties=draft.parties,
                     subject=draft.subject,
@@ -554,14 +654,19 @@ class _Extraction:
         return tuple(built)
 
 
-def _outside(cues: list[CueHit], spans: list[tuple[int, int, bool]]) -> list[CueHit]:
+def _outside(
+    cues: list[CueHit], spans: list[tuple[int, int, bool]], ends: list[int]
+) -> list[CueHit]:
     """Drop the cues that lie inside a span.
 
-    A span marked False keeps a cue that covers exactly the same characters ("IMF" is
-    a group and a finance cue).
+    ``spans`` do not overlap and are in order; ``ends`` are their ends. A span marked
+    False keeps a cue that covers exactly the same characters ("IMF" is a group and a
+    finance cue).
     """
     kept: list[CueHit] = []
-    at = 0
+    if not cues:
+        return kept
+    at = bisect.bisect_right(ends, cues[0].start)
     for hit in cues:
         while at < len(spans) and spans[at][1] <= hit.start:
             at += 1
@@ -578,12 +683,56 @@ def _outside(cues: list[CueHit], spans: list[tuple[int, int, bool]]) -> list[Cue
     return kept
 
 
+def _by_sentence(
+    cues: list[CueHit], sentences: list[tuple[int, int]], first: int, last: int
+) -> list[list[CueHit]]:
+    """The cues of sentences ``first`` to ``last``, one list each.
+
+    A cue that runs past the end of its sentence belongs to none.
+    """
+    buckets: list[list[CueHit]] = [[] for _ in range(first, last + 1)]
+    at = first
+    start, end = sentences[at]
+    for hit in cues:  # in order of start
+        if hit.start >= end:
+            while at < last and hit.start >= sentences[at][1]:
+                at += 1
+            start, end = sentences[at]
+        if start <= hit.start and hit.end <= end:
+            buckets[at - first].append(hit)
+    return buckets
+
+
+def _pair(a: str, b: str) -> tuple[str, ...]:
+    return (a, b) if a < b else (b, a)
+
+
+_OPENING_WORDS = 3
+"""A country this many words or fewer into its sentence is its subject."""
+
+
+def _opens(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is at the opening of the sentence that starts at ``start``.
+
+    Within a few words of its start ("Egypt is ...", "Meanwhile, China's foreign
+    ministry ..."), so the country named there is the sentence's subject.
+    """
+    return pos - start < 60 and len(text[start:pos].split()) <= _OPENING_WORDS
+
+
+def _may_relate(countries: Sequence[CountryMention], groups: bool) -> bool:
+    """Whether mentions can relate anything: two countries, or a country and a group."""
+    codes = {m.code for m in countries if not m.venue}
+    return len(codes) >= 2 or (bool(codes) and groups)
+
+
 def _claim_sectors(
     sectors: Sequence[tuple[int, Sector, float]], start: int, end: int
-) -> list[Sector]:
+) -> tuple[Sector, ...]:
+    """The sectors named in ``[start, end)``: those of plain cues, then of weak ones."""
     strong = [s for pos, s, w in sectors if start <= pos < end and w >= 1.0]
     weak = [s for pos, s, w in sectors if start <= pos < end and w < 1.0]
-    return list(dict.fromkeys([*strong, *weak]))
+    return tuple(dict.fromkeys([*strong, *weak]))
 
 
 def _claim_at(claim_ids: list[tuple[int, int, str]], pos: int) -> str:

@@ -84,15 +84,16 @@ def _apposition(text: str, b: Actor, cues: SentenceCues) -> bool:
     return False
 
 
-def _gap_kind(text: str, a: Actor, b: Actor, after: str | None, cues: SentenceCues) -> str:
+def _gap_kind(
+    text: str, a: Actor, b: Actor, gap: str, *, after: str | None, cues: SentenceCues
+) -> str:
     """How two neighbouring actors are joined: "tight", "loose" or "broken".
 
-    ``after`` is the gap between ``b`` and the actor after it, if any. A bare comma
-    joins tightly only in a list ("X, Y and Z") or an apposition ("India, Pakistan's
-    neighbour", "Pakistan, Russia ties"); a relative clause ("X, which signed a
-    treaty with Y") joins loosely.
+    ``gap`` is what stands between them (see ``_gap``), ``after`` the gap between
+    ``b`` and the actor after it, if any. A bare comma joins tightly only in a list
+    ("X, Y and Z") or an apposition ("India, Pakistan's neighbour", "Pakistan, Russia
+    ties"); a relative clause ("X, which signed a treaty with Y") joins loosely.
     """
-    gap = _gap(text, a, b)
     if gap in _TIGHT_GAPS:
         return "tight"
     if gap == ",":
@@ -156,22 +157,9 @@ def find_links(
         merged.append(actor)
     if len(merged) < 2 and not (merged and len(merged[0].codes) >= 2):
         return []
-    joiners = sorted(
-        h.start
-        for kind in (
-            CueKind.RELATIONAL,
-            CueKind.TRIGGER,
-            CueKind.GENERAL,
-            CueKind.SPEECH_VERB,
-        )
-        for h in cues.of(kind)
-    )
-    breaks = sorted(h.start for h in cues.of(CueKind.CLAUSE_BREAK))
-    comparisons = sorted(h.start for h in cues.of(CueKind.COMPARISON))
-    group_starts = sorted(g.start for g in groups)
-    clause_starts = [s for s, _ in clauses]
     gaps = [_gap(text, a, b) for a, b in itertools.pairwise(merged)]
-    introducers = cues.of(CueKind.LIST_INTRODUCER)
+    # The positions the test of a loose link needs, gathered on its first use.
+    positions: tuple[list[int], list[int], list[int], list[int], list[int]] | None = None
 
     links: list[Link] = []
     runs: list[list[Actor]] = [[merged[0]]]
@@ -179,18 +167,25 @@ def find_links(
     compounds: set[int] = set()  # runs that are compounds or appositions, not lists
     for i, (a, b) in enumerate(itertools.pairwise(merged)):
         after = gaps[i + 1] if i + 1 < len(gaps) else None
-        kind = _gap_kind(text, a, b, after, cues)
+        kind = _gap_kind(text, a, b, gaps[i], after=after, cues=cues)
         if kind == "tight" and not set(a.codes) & set(b.codes):
             runs[-1].append(b)
             if gaps[i] not in _LIST_GAPS:
                 compounds.add(len(runs) - 1)  # "US-India", "India, Pakistan's neighbour"
             continue
         runs.append([b])
+        if kind == "broken" and len(runs) == 2 and a.codes != b.codes:
+            if _participle_link(text, a, b, cues, lexicon):
+                loose.append((0, 1))
+            continue
         if kind == "broken" or (a.codes == b.codes):
             continue
         if kind == "relative":
             loose.append((len(runs) - 2, len(runs) - 1))
             continue
+        if positions is None:
+            positions = _link_positions(cues, clauses, groups)
+        clause_starts, breaks, group_starts, comparisons, joiners = positions
         if bisect.bisect_right(clause_starts, a.start) != bisect.bisect_right(
             clause_starts, b.start
         ):
@@ -212,6 +207,7 @@ def find_links(
         ):
             loose.append((len(runs) - 2, len(runs) - 1))
 
+    introducers = cues.of(CueKind.LIST_INTRODUCER)
     enumerated = [
         len({c for actor in run for c in actor.codes}) > lexicon.max_clique
         or any(0 <= run[0].start - h.end <= 24 for h in introducers)
@@ -249,6 +245,51 @@ def find_links(
     return _unique(links)
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+"""A comma that is not inside a number ("5,600")."""
+
+
+def _participle_link(text: str, a: Actor, b: Actor, cues: SentenceCues, lexicon: Lexicon) -> bool:
+    """Whether ``b`` is named in a participle clause whose subject is ``a``.
+
+    "Morocco and Nigeria moved closer to a pipeline on Thursday, signing agreements
+    with Mauritania and Senegal": the countries that open the sentence sign with the
+    ones the clause after the comma names. The participle must follow the clause's
+    last comma, and ``b`` come a few words after it.
+    """
+    for hit in cues.of(CueKind.PARTICIPLE):
+        if not a.end < hit.start < b.start:
+            continue
+        comma = text.rfind(",", a.end, hit.start)
+        if comma == -1 or text[comma + 1 : hit.start].strip():
+            continue
+        between = text[hit.end : b.start]
+        if any(ch in between for ch in ",;:()") or _CLAUSE_COMMA.search(text, a.end, comma):
+            return False
+        return len(between.split()) <= lexicon.max_link_words
+    return False
+
+
+_JOINERS = (CueKind.RELATIONAL, CueKind.TRIGGER, CueKind.GENERAL, CueKind.SPEECH_VERB)
+
+
+def _link_positions(
+    cues: SentenceCues, clauses: Sequence[tuple[int, int]], groups: Sequence[GroupMention]
+) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """What may stand between two actors a loose link joins.
+
+    Clause starts, then the sorted starts of clause breaks, groups, comparisons and
+    relational words.
+    """
+    return (
+        [s for s, _ in clauses],
+        sorted(h.start for h in cues.of(CueKind.CLAUSE_BREAK)),
+        sorted(g.start for g in groups),
+        sorted(h.start for h in cues.of(CueKind.COMPARISON)),
+        sorted(h.start for kind in _JOINERS for h in cues.of(kind)),
+    )
+
+
 def _run_codes(run: list[Actor], enumerated: bool, *, last: bool) -> tuple[str, ...]:
     """The codes of a run that take part in a loose link.
 
@@ -277,6 +318,16 @@ def _any_between(positions: Sequence[int], start: int, end: int) -> bool:
 
 def _pair(a: str, b: str) -> tuple[str, ...]:
     return (a, b) if a < b else (b, a)
+
+
+def _other_between(mentions: Sequence[tuple[int, str]], link: Link, pos: int) -> bool:
+    """Whether a country outside the link is named between its end and ``pos``."""
+    at = bisect.bisect_left(mentions, (link.end, ""))
+    while at < len(mentions) and mentions[at][0] < pos:
+        if mentions[at][1] not in link.codes:
+            return True
+        at += 1
+    return False
 
 
 def pairs_of(link: Link) -> list[tuple[str, str]]:
@@ -318,15 +369,16 @@ def pair_sectors(
     links: Sequence[Link],
     sectors: Sequence[tuple[int, Sector, float]],
     clauses: Sequence[tuple[int, int]],
-    mentions: Sequence[int] = (),
+    mentions: Sequence[tuple[int, str]] = (),
 ) -> list[dict[Sector, float]]:
     """How much each link's sentence says about each sector of its pair.
 
     Each sector cue goes to the link nearest it, with its full weight when it stands
-    within a few words of the linked mentions or after them in a clause about that
-    pair alone (before another country is named), and with a fraction of it
-    otherwise; cues of one sector add up to the weight of one plain cue. A pair carried from context
-    weighs what its link's strength says. A link left without a cue gets the nearest
+    within a few words of the linked mentions, after them in a clause about that pair
+    alone (before another country is named), or anywhere in a sentence that names no
+    other country, and with a fraction of it otherwise; cues of one sector add up to
+    the weight of one plain cue. A pair carried from context weighs what its link's
+    strength says. A link left without a cue gets the nearest
     one at the lower weight, or, in a sentence that names no sector, diplomatic.
     """
     assigned: list[dict[Sector, float]] = [{} for _ in links]
@@ -342,19 +394,26 @@ def pair_sectors(
         if not link.carried:
             for c in range(clause(link.start), clause(max(link.start, link.end - 1)) + 1):
                 pairs_in_clause.setdefault(c, set()).add(link.codes)
-    mention_starts = sorted(mentions)
+    mentions = sorted(mentions)
+    single = len(links) == 1
+    # A sentence about one pair and no other country: all its sectors are the pair's.
+    alone = single and all(code in links[0].codes for _, code in mentions)
     for pos, sector, weight in sectors:
-        best = min(_distance(pos, link) for link in links)
+        best = 0 if single else min(_distance(pos, link) for link in links)
         for i, link in enumerate(links):
-            if _distance(pos, link) != best:
+            if not single and _distance(pos, link) != best:
                 continue
             if link.carried:
                 factor = link.strength
-            elif _near(text, pos, link) or (
-                link.start <= pos
-                and pairs_in_clause.get(clause(pos)) == {link.codes}
-                and len(text[link.end : pos].split()) <= _CLAUSE_WORDS
-                and not _any_between(mention_starts, link.end, pos)
+            elif (
+                alone
+                or _near(text, pos, link)
+                or (
+                    link.start <= pos
+                    and pairs_in_clause.get(clause(pos)) == {link.codes}
+                    and len(text[link.end : pos].split()) <= _CLAUSE_WORDS
+                    and not _other_between(mentions, link, pos)
+                )
             ):
                 factor = 1.0
             else:

@@ -1,16 +1,17 @@
-"""One pass over a text that finds every country, group, trap and cue.
+"""Finding every country, group, trap and cue in a text, in linear time.
 
-All the phrases extraction looks for — country aliases, group names, trap phrases and
-the cues of every lexicon — go into a single Aho–Corasick automaton (pyahocorasick),
-so a text is scanned once, in time linear in its length and in the number of hits,
-however many phrases there are. The automaton runs over a *folded* copy of the text
-(lower case, one kind of apostrophe, one kind of dash) that has exactly the same
-length, so every offset found in the copy is an offset in the original; each hit is
-then checked against the original for case ("US" is not "us", "May" is not "may")
-and for word boundaries.
+The phrases extraction looks for go into two Aho–Corasick automata (pyahocorasick),
+so a text is scanned in time linear in its length and in the number of hits, however
+many phrases there are: one holds the names (country aliases, leaders, group names
+and trap phrases), which every text is searched for; the other the cues of every
+lexicon, which only the sentences that may relate countries need. Both run over a
+*folded* copy of the text (lower case, one kind of apostrophe, one kind of dash) that
+has exactly the same length, so every offset found in the copy is an offset in the
+original; each hit is then checked against the original for case ("US" is not "us",
+"May" is not "may") and for word boundaries.
 
-The automaton is built on first use and cached per lexicon; it is rebuilt when the
-user registers new aliases.
+The automata are built on first use and cached per lexicon; they are rebuilt when
+the user registers new aliases.
 """
 
 from __future__ import annotations
@@ -36,7 +37,17 @@ from bilateral._groups import all_groups
 
 from ._lexicon import Cue, CueKind, Lexicon
 
-__all__ = ["Compiled", "CueHit", "NameHit", "Scan", "compiled", "fold", "scan"]
+__all__ = [
+    "Compiled",
+    "CueHit",
+    "NameHit",
+    "Scan",
+    "compiled",
+    "fold",
+    "scan",
+    "scan_cues",
+    "scan_names",
+]
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -68,7 +79,21 @@ def fold(text: str) -> str:
     if len(low) != len(text):
         # A few characters grow under lower() ("İ"); keep those as they are.
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_FOLD_TABLE)
+    if low.isascii():
+        # Of the characters folded, only these two are ASCII.
+        if "`" in low:
+            low = low.replace("`", "'")
+        if "\t" in low:
+            low = low.replace("\t", " ")
+        return low
+    # str.translate looks every character up; replacing the few present is faster.
+    for char, replacement in _FOLD_PAIRS:
+        if char in low:
+            low = low.replace(char, replacement)
+    return low
+
+
+_FOLD_PAIRS = tuple((chr(code), str(value)) for code, value in _FOLD_TABLE.items())
 
 
 # --- automaton entries ----------------------------------------------------------------
@@ -110,16 +135,25 @@ class CueHit(NamedTuple):
 
 
 class Compiled:
-    """An automaton built from the aliases, groups and one lexicon's cues."""
+    """Two automata built from the aliases, groups and one lexicon's cues.
+
+    ``names`` finds countries, groups and traps: the few phrases every text is
+    searched for. ``cues`` finds the lexicon's cues, which only the sentences that
+    name countries need, so extraction runs it over those alone.
+    """
 
     __slots__ = (
-        "automaton",
+        "cues",
         "determiner_re",
         "former",
         "generation",
         "lexicon",
         "link_re",
         "metonym_not_before",
+        "names",
+        "organisation_re",
+        "place_re",
+        "possessive_re",
         "venue_words",
     )
 
@@ -127,9 +161,10 @@ class Compiled:
         self.lexicon = lexicon
         self.generation = generation
         self.former = frozenset(c.code for c in all_countries(include_former=True) if c.former)
-        table: dict[str, list[_Entry]] = {}
+        names: dict[str, list[_Entry]] = {}
+        cues: dict[str, list[_Entry]] = {}
 
-        def add(text: str, entry: _Entry) -> None:
+        def add(table: dict[str, list[_Entry]], text: str, entry: _Entry) -> None:
             key = fold(text)
             if not key.strip():
                 return
@@ -142,6 +177,7 @@ class Compiled:
                 continue  # ISO forms such as "Korea, Republic of" are not running text
             exact = alias.kind is AliasKind.ABBREVIATION or alias.text.isupper()
             add(
+                names,
                 alias.text,
                 _Entry(
                     ALIAS,
@@ -154,12 +190,13 @@ class Compiled:
                 ),
             )
         for key, codes in ambiguous_names().items():
-            add(key, _Entry(AMBIGUOUS, key, PROPER_CASE, "", AliasKind.NAME, codes, None))
+            add(names, key, _Entry(AMBIGUOUS, key, PROPER_CASE, "", AliasKind.NAME, codes, None))
         for group in all_groups():
             for name in (group.name, *group.aliases):
                 bare = name[4:] if name.startswith("the ") else name
                 exact = bare.isupper() or any(ch.isdigit() for ch in bare)
                 add(
+                    names,
                     bare,
                     _Entry(
                         GROUP, bare, EXACT_CASE if exact else PROPER_CASE, group.id, None, (), None
@@ -167,24 +204,75 @@ class Compiled:
                 )
         cases = {"any": ANY_CASE, "lower": LOWER_CASE, "exact": EXACT_CASE}
         for cue in lexicon.cues:
+            if cue.kind is CueKind.LEADER:
+                # A head of state or government stands for the country, as its capital
+                # does: written as a name is, "Putin" but not "putin".
+                entry = _Entry(ALIAS, cue.text, PROPER_CASE, cue.value, AliasKind.METONYM, (), None)
+                add(names, cue.text, entry)
+                continue
             if cue.kind in _BY_PATTERN:
                 continue
-            add(cue.text, _Entry(CUE, cue.text, cases[cue.case], "", None, (), cue))
+            entry = _Entry(CUE, cue.text, cases[cue.case], "", None, (), cue)
+            add(names if cue.kind is CueKind.TRAP else cues, cue.text, entry)
         # Function words ("with", "the", "in") would flood the automaton with hits; they
         # are only ever looked for in a few characters around other hits, by pattern.
         self.link_re = _words_pattern(lexicon.cues_of(CueKind.LINK))
         self.determiner_re = _words_pattern(lexicon.cues_of(CueKind.DETERMINER))
+        self.possessive_re = _words_pattern(lexicon.cues_of(CueKind.POSSESSIVE))
         self.venue_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.VENUE))
         self.metonym_not_before = tuple(fold(w) for w in lexicon.metonym_not_before)
+        self.place_re = followed_pattern(self.metonym_not_before)
+        # The next word is an organisation's head ("China Daily"): a word of letters
+        # and the like after one or two spaces, its closing stops and quotes aside.
+        heads = sorted(
+            (h for h in lexicon.organisation_heads if _HEAD.fullmatch(h)), key=len, reverse=True
+        )
+        self.organisation_re = re.compile(
+            "[ ]{1,2}(?:" + "|".join(re.escape(h) for h in heads) + ")[.’']*(?![\\w.&'’-])"
+            if heads
+            else "(?!)"
+        )
 
-        automaton = ahocorasick.Automaton()
-        for key, entries in table.items():
-            automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum(), tuple(entries)))
-        automaton.make_automaton()
-        self.automaton = automaton
+        self.names = ahocorasick.Automaton()
+        for key, entries in names.items():
+            self.names.add_word(
+                key, (len(key), key[0].isalnum(), key[-1].isalnum(), tuple(entries))
+            )
+        self.names.make_automaton()
+        # A cue key stores the cues that need no check of case apart from the others,
+        # so most hits are taken without looking at the original text.
+        self.cues = ahocorasick.Automaton()
+        for key, entries in cues.items():
+            free = tuple(e.cue for e in entries if e.case == ANY_CASE and e.cue is not None)
+            checked = tuple(e for e in entries if e.case != ANY_CASE)
+            self.cues.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum(), free, checked))
+        self.cues.make_automaton()
 
 
-_BY_PATTERN = frozenset({CueKind.LINK, CueKind.DETERMINER, CueKind.VENUE})
+_HEAD = re.compile(r"[A-Za-z][\w.&'’-]*")
+
+
+def followed_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that matches at ``pos`` exactly when ``followed_by(folded, pos, phrases)``."""
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(
+            re.escape(w) + ("(?![^\\W_])" if w[-1:].isalnum() else "")
+            for w in sorted(words, key=len, reverse=True)
+        )
+
+    words = {p for p in phrases if p}
+    parts = []
+    other = [w for w in words if not w[:1].isalnum()]
+    alnum = [w for w in words if w[:1].isalnum()]
+    if other:
+        parts.append(f"(?:{alternatives(other)})")
+    if alnum:
+        parts.append(f"[ ]{{0,4}}(?:{alternatives(alnum)})")
+    return re.compile("|".join(parts) if parts else "(?!)")
+
+
+_BY_PATTERN = frozenset({CueKind.LINK, CueKind.DETERMINER, CueKind.VENUE, CueKind.POSSESSIVE})
 
 
 def _words_pattern(cues: Iterable[Cue]) -> re.Pattern[str]:
@@ -253,31 +341,23 @@ def _case_ok(entry: _Entry, original: str, text: str, start: int, end: int) -> b
     return True
 
 
-def scan(text: str, machine: Compiled) -> Scan:
-    """Find every name and cue in ``text`` (before the context filters are applied)."""
-    folded = fold(text)
+def scan_names(text: str, folded: str, machine: Compiled) -> list[NameHit]:
+    """Find every country, group and trap name in ``text``, by start, longest first."""
     names: list[NameHit] = []
-    cues: list[CueHit] = []
     n = len(folded)
-    new_cue = tuple.__new__  # a NamedTuple without the Python-level constructor call
-    trap = CueKind.TRAP
-    for last, (length, first_alnum, last_alnum, entries) in machine.automaton.iter(folded):
+    for last, (length, first_alnum, last_alnum, entries) in machine.names.iter(folded):
         start = last - length + 1
         end = last + 1
         if first_alnum and start > 0 and folded[start - 1].isalnum():
             continue
         if last_alnum and end < n and folded[end].isalnum():
             continue
-        original = ""
+        original = text[start:end]
         for entry in entries:
-            if entry.case != ANY_CASE:
-                original = original or text[start:end]
-                if not _case_ok(entry, original, text, start, end):
-                    continue
+            if entry.case != ANY_CASE and not _case_ok(entry, original, text, start, end):
+                continue
             cue = entry.cue
-            if cue is not None and cue.kind is not trap:
-                cues.append(new_cue(CueHit, (start, end, cue)))
-            elif cue is not None:
+            if cue is not None:
                 names.append(NameHit(start, end, entry.etype, "", None, (), cue.value))
             else:
                 names.append(
@@ -286,9 +366,46 @@ def scan(text: str, machine: Compiled) -> Scan:
     # Order by start, the longest first: two stable sorts on plain fields, in C.
     names.sort(key=_END, reverse=True)
     names.sort(key=_START)
+    return names
+
+
+def scan_cues(
+    text: str, folded: str, machine: Compiled, start: int = 0, end: int | None = None
+) -> list[CueHit]:
+    """Find every cue in ``text[start:end]``, by start, longest first."""
+    cues: list[CueHit] = []
+    append = cues.append
+    n = len(folded)
+    stop = n if end is None else end
+    new = tuple.__new__  # a NamedTuple without the Python-level constructor call
+    hit_type = CueHit
+    # The automaton reads a slice: given the whole text and bounds, it would convert
+    # the whole text on every call, and a text read sentence by sentence would cost
+    # time quadratic in its length.
+    part = folded if start == 0 and stop == n else folded[start:stop]
+    for last, (length, first_alnum, last_alnum, free, checked) in machine.cues.iter(part):
+        e = last + 1 + start
+        s = e - length
+        if first_alnum and s > 0 and folded[s - 1].isalnum():
+            continue
+        if last_alnum and e < n and folded[e].isalnum():
+            continue
+        for cue in free:
+            append(new(hit_type, (s, e, cue)))
+        if checked:
+            original = text[s:e]
+            for entry in checked:
+                if _case_ok(entry, original, text, s, e):
+                    append(new(hit_type, (s, e, entry.cue)))
     cues.sort(key=_END, reverse=True)
     cues.sort(key=_START)
-    return Scan(folded, names, cues)
+    return cues
+
+
+def scan(text: str, machine: Compiled) -> Scan:
+    """Find every name and cue in ``text`` (before the context filters are applied)."""
+    folded = fold(text)
+    return Scan(folded, scan_names(text, folded, machine), scan_cues(text, folded, machine))
 
 
 _START = operator.itemgetter(0)
