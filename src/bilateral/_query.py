@@ -297,7 +297,7 @@ def _wrap(text: str, width: int, first: str, rest: str | None = None) -> list[st
 class PairProfile:
     """What a dataset says about one pair of countries, and how sure it is.
 
-    Built by :meth:`Queries.profile`; print it (or call :meth:`render`) for a
+    Built by :meth:`bilateral.Dataset.profile`; print it (or call :meth:`render`) for a
     readable report.
 
     Attributes:

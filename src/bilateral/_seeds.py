@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.metadata
 import os
 import tomllib
 from collections.abc import Callable, Collection, Iterator, Mapping
@@ -446,6 +447,22 @@ def load_seeds() -> Dataset:
     there wherever bilateral is installed. The result is cached: every call returns the
     same (immutable) dataset.
     """
-    return _load_folder(
-        files("bilateral").joinpath("seeds"), "bilateral/seeds", extract_missing=True
-    )
+    return _load_folder(_packaged_seeds(), "bilateral/seeds", extract_missing=True)
+
+
+def _packaged_seeds() -> Traversable:
+    """The seed folder installed with the package.
+
+    A wheel puts it inside the package. An editable install leaves the package in the
+    source tree and installs the seeds beside it in site-packages, so the
+    distribution's own record of its files is asked next.
+    """
+    inside = files("bilateral").joinpath("seeds")
+    if inside.is_dir():
+        return inside
+    try:
+        record = importlib.metadata.distribution("bilateral").locate_file("bilateral/seeds")
+    except importlib.metadata.PackageNotFoundError:
+        return inside
+    installed = Path(str(record))
+    return installed if installed.is_dir() else inside
