@@ -350,11 +350,14 @@ def _status_votes(
     votes: list[tuple[int, int, AgreementStatus]] = []
     if CueKind.LIFECYCLE not in cues.by_kind:
         return votes
+    lifecycle = cues.within(CueKind.LIFECYCLE, *clause)
+    if not lifecycle:
+        return votes
     era = _era(text, cues, clause, trigger)
     negations = cues.within(CueKind.NEGATION, *clause)
     modals = cues.within(CueKind.MODAL, *clause)
     futures = cues.within(CueKind.FUTURE, *clause)
-    for hit in cues.within(CueKind.LIFECYCLE, *clause):
+    for hit in lifecycle:
         cue = hit.cue
         if cue.only_for and spec.kind not in cue.only_for:
             continue
@@ -471,10 +474,12 @@ def _subject_noun(
             break
         if covered is None:
             covered = [(m.start, m.end) for m in mentions]
+            by_kind = cues.by_kind
             covered.extend(
                 (h.start, h.end)
                 for kind in _NOT_MODIFIERS
-                for h in cues.of(kind)
+                if kind in by_kind
+                for h in by_kind[kind]
                 if h.end <= hit.start
             )
         if any(s <= match.start() < e for s, e in covered):
@@ -499,7 +504,14 @@ def _object(
     stop = _BOUNDARY.search(text, start, end)
     limit = stop.start() if stop else end
     covered = [(m.start, m.end) for m in mentions]
-    verbs = {h.start for kind in _NOT_OBJECTS for h in cues.of(kind) if start <= h.start < limit}
+    by_kind = cues.by_kind
+    verbs = {
+        h.start
+        for kind in _NOT_OBJECTS
+        if kind in by_kind
+        for h in by_kind[kind]
+        if start <= h.start < limit
+    }
     taken: list[re.Match[str]] = []
     joined = False  # an "and" has joined a second noun to the object
     for match in _WORD.finditer(text, start, limit):

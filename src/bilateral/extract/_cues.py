@@ -269,6 +269,10 @@ class Attribution:
         self.adverb = adverb
 
 
+_LAST_CUT = re.compile(r'[\s\S]*[,;:("“”—]')
+"""Up to the last punctuation mark that ends a source phrase (one pass, in C)."""
+
+
 def _phrase_before(text: str, floor: int, pos: int) -> tuple[tuple[int, int] | None, str]:
     """The subject-like phrase just before ``pos``, not reaching back past ``floor``.
 
@@ -278,7 +282,8 @@ def _phrase_before(text: str, floor: int, pos: int) -> tuple[tuple[int, int] | N
     """
     segment_start = max(floor, pos - 200)
     # Stop at punctuation: only words after the last comma, quote or bracket count.
-    cut = max(text.rfind(ch, segment_start, pos) for ch in ',;:("“”—')
+    last = _LAST_CUT.match(text, segment_start, pos)
+    cut = last.end() - 1 if last else -1
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, max(cut + 1, segment_start), pos)]
     if words and cut != -1 and text[cut] == "—" and words[0][0] == cut + 1:
         # A dash is part of a word: what follows it continues a word begun before.
@@ -447,6 +452,14 @@ def find_time(text: str, start: int, end: int, cues: SentenceCues) -> str | None
     return found or None
 
 
+_SECTORS = {s.value: s for s in Sector}
+
+
+def _sector(value: str) -> Sector:
+    """The sector a cue names: a dict lookup, far cheaper than the enum's constructor."""
+    return _SECTORS.get(value) or Sector(value)
+
+
 def sector_hits(cues: SentenceCues) -> list[tuple[int, Sector, float]]:
     """Every sector signal of a sentence: (position, sector, weight), in text order.
 
@@ -454,7 +467,7 @@ def sector_hits(cues: SentenceCues) -> list[tuple[int, Sector, float]]:
     sector word stands right before it ("military ties"). Weak cues count (at half
     weight) only in a sentence with no plain one.
     """
-    found = [(hit.start, Sector(hit.cue.value), 1.0) for hit in cues.of(CueKind.SECTOR)]
+    found = [(hit.start, _sector(hit.cue.value), 1.0) for hit in cues.of(CueKind.SECTOR)]
     modifiers = cues.of(CueKind.SECTOR_MODIFIER)
     found.extend(
         (hit.start, Sector.DIPLOMATIC, 1.0)
@@ -462,6 +475,6 @@ def sector_hits(cues: SentenceCues) -> list[tuple[int, Sector, float]]:
         if not any(0 <= hit.start - m.end <= 2 for m in modifiers)
     )
     if not found:
-        found = [(hit.start, Sector(hit.cue.value), 0.5) for hit in cues.of(CueKind.SECTOR_WEAK)]
+        found = [(hit.start, _sector(hit.cue.value), 0.5) for hit in cues.of(CueKind.SECTOR_WEAK)]
     found.sort(key=lambda item: item[0])
     return found

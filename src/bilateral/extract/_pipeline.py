@@ -212,12 +212,12 @@ class _Extraction:
         mentions = resolve_mentions(
             text, Scan(folded, scan_names(text, folded, machine), []), machine
         )
-        empty = _build.dataset(document, (), (), (), generation=machine.generation)
         if not _may_relate(mentions.countries, bool(mentions.groups)):
-            return empty  # fewer than two countries, or one and no group: nothing relates
+            # Fewer than two countries, or one and no group: nothing relates.
+            return _build.dataset(document, (), (), (), generation=machine.generation)
         sentences = sentence_spans(text, segmenter=self.segmenter, max_chars=DEFAULT_MAX_CHARS)
         if not sentences:
-            return empty
+            return _build.dataset(document, (), (), (), generation=machine.generation)
         starts = [s for s, _ in sentences]
         by_sentence_countries: list[list[CountryMention]] = [[] for _ in sentences]
         for mention, index in zip(

@@ -56,6 +56,7 @@ class Actor(NamedTuple):
 
 
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+_APOSTROPHES = ("'", "’")
 _PARENTHETICAL = re.compile(r",[^,;:()]{1,60},")
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b", re.IGNORECASE)
 _TIGHT_GAPS = frozenset({"", "-", "/", "and", ", and", "&", "and the", "vs", "versus", "vs."})
@@ -68,7 +69,10 @@ _OBJECT_OF = re.compile(
 
 
 def _gap(text: str, a: Actor, b: Actor) -> str:
-    gap = _POSSESSIVE.sub("", text[a.end : b.start]).strip().lower()
+    gap = text[a.end : b.start]
+    if gap[:1] in _APOSTROPHES:  # the pattern cannot match otherwise
+        gap = _POSSESSIVE.sub("", gap)
+    gap = gap.strip().lower()
     return gap.replace("–", "-").replace("—", "-")
 
 
@@ -389,11 +393,20 @@ def pair_sectors(
     def clause(pos: int) -> int:
         return bisect.bisect_right(starts, pos)
 
-    pairs_in_clause: dict[int, set[tuple[str, ...]]] = {}
-    for link in links:
-        if not link.carried:
-            for c in range(clause(link.start), clause(max(link.start, link.end - 1)) + 1):
-                pairs_in_clause.setdefault(c, set()).add(link.codes)
+    # The pairs each clause links, gathered on first use (a sentence about one pair
+    # alone never needs them).
+    pairs_in_clause: dict[int, set[tuple[str, ...]]] | None = None
+
+    def clause_pairs(pos: int) -> set[tuple[str, ...]] | None:
+        nonlocal pairs_in_clause
+        if pairs_in_clause is None:
+            pairs_in_clause = {}
+            for link in links:
+                if not link.carried:
+                    for c in range(clause(link.start), clause(max(link.start, link.end - 1)) + 1):
+                        pairs_in_clause.setdefault(c, set()).add(link.codes)
+        return pairs_in_clause.get(clause(pos))
+
     mentions = sorted(mentions)
     single = len(links) == 1
     # A sentence about one pair and no other country: all its sectors are the pair's.
@@ -410,7 +423,7 @@ def pair_sectors(
                 or _near(text, pos, link)
                 or (
                     link.start <= pos
-                    and pairs_in_clause.get(clause(pos)) == {link.codes}
+                    and clause_pairs(pos) == {link.codes}
                     and len(text[link.end : pos].split()) <= _CLAUSE_WORDS
                     and not _other_between(mentions, link, pos)
                 )
