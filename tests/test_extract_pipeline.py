@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
 import bilateral
 from bilateral import AgreementStatus, Certainty, Dataset, Sector, Trend
+from bilateral._seeds import _packaged_seeds
 from bilateral.extract import default_lexicon, evaluate, extract
 
 # The seeds as installed with the package, wherever the tests run from.
-SEEDS = files("bilateral").joinpath("seeds")
+SEEDS = _packaged_seeds()
 DEV = Path(__file__).resolve().parent / "extraction_dev"
 
 

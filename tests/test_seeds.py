@@ -3,12 +3,12 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
-from importlib.resources import files
 
 import pytest
 
 import bilateral
 from bilateral import AgreementStatus, Certainty, ValidationError
+from bilateral._seeds import _packaged_seeds
 
 SEED = "000_337cd10feb08835e"
 
@@ -61,7 +61,7 @@ def write(tmp_path, text=TEXT, annotation=GOOD, name="article"):
 
 
 def test_seed_text_ships_byte_for_byte(seeds):
-    packaged = files("bilateral").joinpath("seeds", f"{SEED}.txt").read_bytes()
+    packaged = _packaged_seeds().joinpath(f"{SEED}.txt").read_bytes()
     assert seeds.documents[0].text.encode("utf-8") == packaged
     assert seeds.documents[0].sha256 == bilateral._model.sha256_text(packaged.decode("utf-8"))
 
@@ -127,7 +127,7 @@ def test_load_seed_dir(tmp_path):
 
 
 def test_copy_of_packaged_seeds_loads_the_same(tmp_path, seeds):
-    source = files("bilateral").joinpath("seeds")
+    source = _packaged_seeds()
     for name in (f"{SEED}.txt", f"{SEED}.toml"):
         (tmp_path / name).write_bytes(source.joinpath(name).read_bytes())
     assert bilateral.load_seed_dir(tmp_path) == seeds
@@ -247,7 +247,7 @@ def test_errors_are_bilateral_errors(tmp_path):
 
 def test_seed_folder_from_repository_matches_package(seeds, tmp_path):
     # The repository's seeds/ is the source the wheel packages; a copy loads identically.
-    source = files("bilateral").joinpath("seeds")
+    source = _packaged_seeds()
     target = tmp_path / "copy"
     target.mkdir()
     for entry in source.iterdir():
