@@ -71,15 +71,32 @@ if [ -f docs/conf.py ]; then
 fi
 
 step "other Python versions"
-for other in python3.12 python3.13; do
-  if command -v "$other" >/dev/null 2>&1 && "$other" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    "$other" -m venv "$work/$other"
-    "$work/$other/bin/python" -m pip install --quiet --upgrade pip
-    "$work/$other/bin/python" -m pip install --quiet "bilateral[test] @ file://$wheel"
-    (cd "$work" && "$work/$other/bin/python" -m pytest -q -p no:cacheprovider tests)
-  else
-    echo "$other: not on this machine, skipped"
+# An interpreter on PATH, or one that pyenv keeps but has not put on PATH.
+find_python() {
+  local name=$1 found
+  found=$(command -v "$name" 2>/dev/null || true)
+  if [ -n "$found" ] && "$found" -c 'import sys' >/dev/null 2>&1; then
+    echo "$found"
+    return
   fi
+  for found in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/*/bin/"$name"; do
+    if [ -x "$found" ] && "$found" -c 'import sys' >/dev/null 2>&1; then
+      echo "$found"
+      return
+    fi
+  done
+}
+for other in python3.12 python3.13; do
+  interpreter=$(find_python "$other")
+  if [ -z "$interpreter" ]; then
+    echo "$other: not on this machine, skipped"
+    continue
+  fi
+  echo "--- $other ($interpreter)"
+  "$interpreter" -m venv "$work/$other"
+  "$work/$other/bin/python" -m pip install --quiet --upgrade pip
+  "$work/$other/bin/python" -m pip install --quiet "bilateral[test] @ file://$wheel"
+  (cd "$work" && "$work/$other/bin/python" -m pytest -q -p no:cacheprovider tests)
 done
 
 step "all gates passed"
