@@ -284,6 +284,39 @@ def test_seed_extraction_validates_and_scores(seeds):
     assert report.hedged.f1 >= 0.8
 
 
+def test_a_pact_between_two_countries_relates_them_when_a_third_reacts():
+    data = extract(
+        "Australia criticised a 2022 security pact between the Solomon Islands and China.", "d"
+    )
+    assert (("CHN", "SLB"), "security") in pair_sectors(data)
+    assert {("AUS", "SLB"), ("AUS", "CHN")} <= pairs(data)
+
+
+def test_policing_and_debt_words_name_their_sectors():
+    data = extract("Papua New Guinea signed a policing deal with Australia last year.", "d")
+    assert pair_sectors(data) == {(("AUS", "PNG"), "security")}
+    data = extract("China, Zambia's largest bilateral lender, agreed to restructure its debt.", "d")
+    assert pair_sectors(data) == {(("CHN", "ZMB"), "finance")}
+
+
+def test_a_renewed_deal_is_in_force_and_one_quit_is_terminated():
+    data = extract("Argentina renewed its currency swap line with China on Wednesday.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
+    data = extract("Latvia quit its transit agreement with Russia in 2022.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.TERMINATED]
+
+
+def test_countries_that_promise_something_are_kept_in_a_claim():
+    text = (
+        "Kenya deployed police officers to Haiti to lead a security mission. "
+        "Several Caribbean countries, including Jamaica and the Bahamas, have also promised "
+        "personnel."
+    )
+    data = extract(text, "d")
+    assert {"JAM", "BHS"} <= {code for claim in data.claims for code in claim.countries}
+    assert ("BHS", "JAM") not in pairs(data)
+
+
 def test_dev_set_regression_guard():
     gold = bilateral.load_seed_dir(DEV, extract_missing=False)
     predicted = Dataset.concat(extract(d.text, d.id) for d in gold.documents)

@@ -66,6 +66,8 @@ _OBJECT_OF = re.compile(
     r"(?<!\w)(?:with|to|from|against|on|for|by|into|toward|towards|over|like)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a run, "between" makes its members the parties ("a pact between X and Y")."""
 
 
 def _gap(text: str, a: Actor, b: Actor) -> str:
@@ -147,7 +149,9 @@ def find_links(
     linked loosely to another actor links each of its members to it ("Poland, Hungary
     and Slovakia banned imports of Ukrainian grain"), and a short run that links to
     nothing else links its members to each other ("Russia, China and Iran held
-    drills"). Enumerations ("such as X, Y and Z", or longer lists) link nothing.
+    drills"). A run after "between" relates its members whatever else it links to ("Z
+    criticised a pact between X and Y"). Enumerations ("such as X, Y and Z", or longer
+    lists) link nothing.
     """
     merged: list[Actor] = []
     for actor in actors:
@@ -231,7 +235,11 @@ def find_links(
             and _OBJECT_OF.search(text, max(0, run[0].start - 12), run[0].start)
         ):
             continue  # "a border with Afghanistan and Iran": a list of objects
-        if index not in linked_runs or len(run) == 1 or index in compounds:
+        between = _BETWEEN.search(text, max(0, run[0].start - 12), run[0].start)
+        if between is not None:
+            # The link begins at "between", so "a security pact between X and Y" is near it.
+            links.append(Link(tuple(sorted(codes)), between.start(), run[-1].end, tight=True))
+        elif index not in linked_runs or len(run) == 1 or index in compounds:
             links.append(Link(tuple(sorted(codes)), run[0].start, run[-1].end, tight=True))
     for left, right in loose:
         if enumerated[left] and enumerated[right]:
@@ -377,7 +385,8 @@ def pair_sectors(
 ) -> list[dict[Sector, float]]:
     """How much each link's sentence says about each sector of its pair.
 
-    Each sector cue goes to the link nearest it, with its full weight when it stands
+    Each sector cue goes to the link nearest it (and to a tight link it stands within
+    a few words of: "a security pact between X and Y"), with its full weight when it stands
     within a few words of the linked mentions, after them in a clause about that pair
     alone (before another country is named), or anywhere in a sentence that names no
     other country, and with a fraction of it otherwise; cues of one sector add up to
@@ -414,7 +423,11 @@ def pair_sectors(
     for pos, sector, weight in sectors:
         best = 0 if single else min(_distance(pos, link) for link in links)
         for i, link in enumerate(links):
-            if not single and _distance(pos, link) != best:
+            if (
+                not single
+                and _distance(pos, link) != best
+                and not (link.tight and _near(text, pos, link))
+            ):
                 continue
             if link.carried:
                 factor = link.strength
