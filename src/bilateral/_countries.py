@@ -351,6 +351,7 @@ class _Registry:
 
 _lock = threading.Lock()
 _user_aliases: dict[str, tuple[Alias, ...]] = {}
+_generation = 0
 
 
 @functools.cache
@@ -478,6 +479,7 @@ def register_alias(
         existing = _user_aliases.get(key, ())
         if entry not in existing:
             _user_aliases[key] = (*existing, entry)
+            _bump()
     return entry
 
 
@@ -485,6 +487,7 @@ def unregister_aliases() -> None:
     """Forget every alias added by :func:`register_alias` or :func:`load_aliases`."""
     with _lock:
         _user_aliases.clear()
+        _bump()
 
 
 def load_aliases(path: str | PathLike[str]) -> tuple[Alias, ...]:
@@ -510,11 +513,11 @@ def load_aliases(path: str | PathLike[str]) -> tuple[Alias, ...]:
     return tuple(added)
 
 
+def _bump() -> None:
+    global _generation  # noqa: PLW0603 - one counter for the process, guarded by _lock
+    _generation += 1
+
+
 def _alias_generation() -> int:
     """A number that changes whenever user aliases change (for caches of matchers)."""
-    return hash(tuple((k, v) for k, v in sorted(_user_aliases.items())))
-
-
-def countries_of(values: Iterable[str | Country]) -> tuple[Country, ...]:
-    """Resolve several names or codes, sorted by code and without repeats."""
-    return tuple(sorted({lookup_country(v) for v in values}))
+    return _generation

@@ -70,22 +70,25 @@ class BilateralError(Exception):
 
     def at(
         self, *, file: str | None = None, line: int | None = None, prefix: str | None = None
-    ) -> BilateralError:
-        """Return a copy of this error located in ``file``, with ``prefix`` before its path.
+    ) -> DataError:
+        """Return this problem as a :class:`DataError` located in ``file`` at ``line``.
 
         Loaders use this to place an error raised deep in the model (which knows only the
-        field) at the file, line and full path where the bad value was read.
+        field) at the file, line and full path where the bad value was read; ``prefix``
+        goes before the path (``agreements[2]`` + ``status``). The reason is kept; the
+        location given here replaces the error's own where both are known.
         """
         path = self.path
-        if prefix:
-            path = prefix if not path else f"{prefix}.{path}" if path[0] != "[" else prefix + path
-        clone = DataError(
+        if prefix and path:
+            path = prefix + path if path.startswith("[") else f"{prefix}.{path}"
+        elif prefix:
+            path = prefix
+        return DataError(
             self.reason,
             file=file if file is not None else self.file,
             line=line if line is not None else self.line,
             path=path,
         )
-        return clone
 
 
 def _restore(

@@ -180,6 +180,7 @@ def datasets(
     max_claims: int = 12,
     max_links: int = 6,
     codes: st.SearchStrategy[str] | None = None,
+    id_prefix: str = "",
 ) -> Dataset:
     """A valid dataset: documents, claims quoting them, and linked agreements/relationships.
 
@@ -190,26 +191,28 @@ def datasets(
         max_links: At most this many agreements, and as many relationships.
         codes: Country codes to draw from; by default a small pool of real codes, so
             that queries find overlaps.
+        id_prefix: Put before every id, so that datasets drawn with different prefixes
+            merge without clashes.
     """
     pool = codes if codes is not None else st.sampled_from(_POOL)
-    doc_ids = draw(st.lists(ids("d"), min_size=0, max_size=max_documents, unique=True))
+    doc_ids = draw(st.lists(ids(f"{id_prefix}d"), min_size=0, max_size=max_documents, unique=True))
     docs = [draw(documents(st.just(d))) for d in doc_ids]
     found: list[Claim] = []
     if docs:
         count = draw(st.integers(0, max_claims))
         for n in range(count):
             doc = draw(st.sampled_from(docs))
-            found.append(draw(claims(doc, st.just(f"c{n}"), pool)))
+            found.append(draw(claims(doc, st.just(f"{id_prefix}c{n}"), pool)))
     claim_ids = tuple(c.id for c in found)
     deals: list[Agreement] = []
     ties: list[Relationship] = []
     if claim_ids:
         deals = [
-            draw(agreements(claim_ids, pool, st.just(f"a{n}")))
+            draw(agreements(claim_ids, pool, st.just(f"{id_prefix}a{n}")))
             for n in range(draw(st.integers(0, max_links)))
         ]
         ties = [
-            draw(relationships(claim_ids, pool, st.just(f"r{n}")))
+            draw(relationships(claim_ids, pool, st.just(f"{id_prefix}r{n}")))
             for n in range(draw(st.integers(0, max_links)))
         ]
     return Dataset(documents=docs, claims=found, agreements=deals, relationships=ties)

@@ -242,15 +242,16 @@ def relationship(
 def document(document_id: str, text: str, title: str | None) -> Document:
     """A :class:`~bilateral.Document` of a text, its SHA-256 computed once."""
     if _id(document_id) and type(text) is str and (title is None or _text(title)):
-        made = object.__new__(Document)
-        _set(made, "id", document_id)
-        _set(made, "text", text)
-        _set(made, "title", title)
-        _set(made, "url", None)
-        _set(made, "publisher", None)
-        _set(made, "published", None)
-        _set(made, "sha256", sha256_text(text))
-        return made
+        values = {
+            "id": document_id,
+            "text": text,
+            "title": title,
+            "url": None,
+            "publisher": None,
+            "published": None,
+            "sha256": sha256_text(text),
+        }
+        return _make(Document, values)
     return Document(id=document_id, text=text, title=title)
 
 
