@@ -20,13 +20,14 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
 import random
 import re
 import time
 from collections.abc import Callable, Iterator
 
 import bilateral
-from bilateral.extract import extract, find_mentions, split_sentences
+from bilateral.extract import _pipeline, extract, find_mentions, split_sentences
 from bilateral.extract._lexicon import default_lexicon
 from bilateral.extract._scan import compiled, fold
 
@@ -454,13 +455,21 @@ def _statistics(sample: list[tuple[str, str]]) -> list[tuple[str, str]]:
     ]
 
 
+def build() -> str:
+    """Which build of the extraction pipeline is installed: pure Python or native."""
+    location = str(getattr(_pipeline, "__file__", "") or "")
+    if location.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)):
+        return "native (compiled with mypyc)"
+    return "pure Python"
+
+
 def bench(megabytes: float) -> list[tuple[str, str]]:
     labelled = list(labelled_articles(megabytes))
     corpus = [text for _, text in labelled]
     size = sum(len(t.encode("utf-8")) for t in corpus) / 1_000_000
     compiled(default_lexicon())  # build the automaton outside the timings
     extract(corpus[0], "warm-up")
-    rows = [("corpus", f"{size:.1f} MB in {len(corpus)} articles")]
+    rows = [("build", build()), ("corpus", f"{size:.1f} MB in {len(corpus)} articles")]
     rows.extend(_statistics(labelled[: max(1, len(labelled) // 20)]))
 
     claims = 0

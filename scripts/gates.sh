@@ -2,7 +2,8 @@
 # Every quality gate of the project, in the order CI runs them:
 #   lint and format, types, build and wheel contents, the test suite against the
 #   installed wheel from outside the repository with branch coverage, the examples
-#   and console script against it, the docs, and the suite on other Pythons.
+#   and console script against it, the native (mypyc) build against the same suite and
+#   the pure build's output, the docs, and the suite on other Pythons.
 # Run from anywhere with an active Python 3.11+ environment: `make check`.
 set -euo pipefail
 
@@ -63,6 +64,29 @@ step "examples and the console script against the installed wheel"
   "$work/venv/bin/bilateral" --help >/dev/null
   "$work/venv/bin/bilateral" >/dev/null
 )
+
+step "the native build (mypyc): the same suite, the same extraction output"
+# Built from a copy, since the build leaves its extension modules beside the sources.
+mkdir "$work/native-src"
+cp -r src seeds pyproject.toml README.md LICENSE "$work/native-src/"
+HATCH_BUILD_HOOKS_ENABLE=1 "$py" -m pip wheel --quiet --no-deps -w "$work/native" \
+  "$work/native-src" >/dev/null
+native_wheel=$(ls "$work"/native/bilateral-*.whl)
+echo "native wheel: $(basename "$native_wheel")"
+"$py" -m venv "$work/native-venv"
+npy="$work/native-venv/bin/python"
+"$npy" -m pip install --quiet --upgrade pip
+"$npy" -m pip install --quiet "bilateral[test] @ file://$native_wheel"
+(
+  cd "$work"
+  "$npy" -c 'import bilateral.extract as e, sys; sys.exit(not e._pipeline.__file__.endswith(".so"))'
+  "$npy" -m pytest -q -p no:cacheprovider tests
+)
+pure_digest=$("$wpy" scripts/extraction_digest.py --mb 1 | head -n 1)
+native_digest=$("$npy" scripts/extraction_digest.py --mb 1 | head -n 1)
+echo "pure Python: $pure_digest"
+echo "native:      $native_digest"
+[ "$pure_digest" = "$native_digest" ]
 
 step "docs: sphinx-build -n -W"
 if [ -f docs/conf.py ]; then

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import bilateral
+from bilateral._seeds import _packaged_seeds
 
 
 def run(*args, cwd=None):
@@ -203,9 +204,9 @@ def test_export_csv_tables_into_a_folder(tmp_path):
 
 
 def test_data_accepts_a_seed_folder(tmp_path):
-    source = Path(bilateral.__file__).parent / "seeds"
+    source = _packaged_seeds()
     for name in ("000_337cd10feb08835e.txt", "000_337cd10feb08835e.toml"):
-        (tmp_path / name).write_bytes((source / name).read_bytes())
+        (tmp_path / name).write_bytes(source.joinpath(name).read_bytes())
     assert ok("--data", tmp_path, "summary") == ok("summary")
 
 

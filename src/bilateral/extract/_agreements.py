@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-import attrs
-
 from bilateral._enums import AgreementStatus, Sector
 
 from ._cues import SentenceCues
@@ -254,32 +252,72 @@ _PREPOSITIONS = frozenset(
 _BOUNDARY = re.compile(r",(?!\d)|[;:()\"“”]")
 
 
-@attrs.define
 class Draft:
-    """An agreement as seen so far: merged across claims before it is frozen."""
+    """An agreement as seen so far: merged across claims before it is frozen.
 
-    parties: tuple[str, ...]
-    sector: Sector | None
-    spec: TriggerSpec
-    subject: str
-    statuses: list[tuple[int, int, AgreementStatus]]
-    """(era, priority, status) of each lifecycle cue; see ``_era``."""
-    hedged: bool
-    evidence: list[str]
-    supplier: str | None = None
-    recipient: str | None = None
-    anaphoric: bool = False
-    needs_home: bool = False
-    indefinite: bool = False
-    has_object: bool = False
-    trigger_start: int = 0
-    object_span: tuple[int, int] = (0, 0)
-    default: AgreementStatus | None = None
-    cited: set[str] = attrs.field(factory=set)
-    """The claim ids in ``evidence``, for quick lookup."""
+    A plain slotted class rather than an attrs one: drafts are made for every trigger
+    of every sentence, and the class compiles to a native one under mypyc.
+    """
 
-    def __attrs_post_init__(self) -> None:
-        self.cited.update(self.evidence)
+    __slots__ = (
+        "anaphoric",
+        "cited",
+        "default",
+        "evidence",
+        "has_object",
+        "hedged",
+        "indefinite",
+        "needs_home",
+        "object_span",
+        "parties",
+        "recipient",
+        "sector",
+        "spec",
+        "statuses",
+        "subject",
+        "supplier",
+        "trigger_start",
+    )
+
+    def __init__(
+        self,
+        *,
+        parties: tuple[str, ...],
+        sector: Sector | None,
+        spec: TriggerSpec,
+        subject: str,
+        statuses: list[tuple[int, int, AgreementStatus]],
+        hedged: bool,
+        evidence: list[str],
+        supplier: str | None = None,
+        recipient: str | None = None,
+        anaphoric: bool = False,
+        needs_home: bool = False,
+        indefinite: bool = False,
+        has_object: bool = False,
+        trigger_start: int = 0,
+        object_span: tuple[int, int] = (0, 0),
+        default: AgreementStatus | None = None,
+    ) -> None:
+        self.parties = parties
+        self.sector = sector
+        self.spec = spec
+        self.subject = subject
+        self.statuses = statuses
+        """(era, priority, status) of each lifecycle cue; see ``_era``."""
+        self.hedged = hedged
+        self.evidence = evidence
+        self.supplier = supplier
+        self.recipient = recipient
+        self.anaphoric = anaphoric
+        self.needs_home = needs_home
+        self.indefinite = indefinite
+        self.has_object = has_object
+        self.trigger_start = trigger_start
+        self.object_span = object_span
+        self.default = default
+        self.cited = set(evidence)
+        """The claim ids in ``evidence``, for quick lookup."""
 
     def status(self, lexicon: Lexicon) -> AgreementStatus:
         """The status its evidence supports, never further along than stated."""
