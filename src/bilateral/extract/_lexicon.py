@@ -76,6 +76,7 @@ class CueKind(enum.StrEnum):
     LEADING_CLAUSE = "leading_clause"
     LINK = "link"
     VENUE = "venue"
+    MEETING_VENUE = "meeting_venue"
     POSSESSIVE = "possessive"
     PARTICIPLE = "participle"
     TRAP = "trap"
@@ -363,6 +364,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "leading_clauses": (CueKind.LEADING_CLAUSE, ""),
         "links": (CueKind.LINK, ""),
         "venues": (CueKind.VENUE, ""),
+        "meeting_venues": (CueKind.MEETING_VENUE, ""),
         "possessives": (CueKind.POSSESSIVE, ""),
         "participles": (CueKind.PARTICIPLE, ""),
     },

@@ -169,6 +169,7 @@ class _Filter:
         self.place_re = machine.place_re
         self.organisation_re = machine.organisation_re
         self.venue_words = machine.venue_words
+        self.meeting_venue_words = machine.meeting_venue_words
 
     def capitalised_neighbour(self, start: int, end: int) -> bool:
         """True when a capitalised word that is not a country stands beside the span."""
@@ -211,6 +212,10 @@ class _Filter:
 
     def venue(self, start: int) -> bool:
         return preceded_by(self.folded, start, self.venue_words)
+
+    def meeting_venue(self, start: int) -> bool:
+        """True for a country named as where a meeting happens: "talks in Qatar"."""
+        return preceded_by(self.folded, start, self.meeting_venue_words)
 
 
 def _select(names: list[NameHit]) -> list[NameHit]:
@@ -270,6 +275,8 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
             if check.place(end):
                 continue
             venue = check.venue(start)
+        if not venue and hit.etype != AMBIGUOUS:
+            venue = check.meeting_venue(start)
         if hit.etype == AMBIGUOUS:
             ambiguous.append((len(countries), hit))
             countries.append(CountryMention(start, end, original, "", kind))

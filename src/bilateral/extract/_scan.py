@@ -149,6 +149,7 @@ class Compiled:
         "generation",
         "lexicon",
         "link_re",
+        "meeting_venue_words",
         "metonym_not_before",
         "names",
         "organisation_re",
@@ -220,6 +221,9 @@ class Compiled:
         self.determiner_re = _words_pattern(lexicon.cues_of(CueKind.DETERMINER))
         self.possessive_re = _words_pattern(lexicon.cues_of(CueKind.POSSESSIVE))
         self.venue_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.VENUE))
+        self.meeting_venue_words = tuple(
+            fold(c.text) for c in lexicon.cues_of(CueKind.MEETING_VENUE)
+        )
         self.metonym_not_before = tuple(fold(w) for w in lexicon.metonym_not_before)
         self.place_re = followed_pattern(self.metonym_not_before)
         # The next word is an organisation's head ("China Daily"): a word of letters
@@ -272,7 +276,9 @@ def followed_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) if parts else "(?!)")
 
 
-_BY_PATTERN = frozenset({CueKind.LINK, CueKind.DETERMINER, CueKind.VENUE, CueKind.POSSESSIVE})
+_BY_PATTERN = frozenset(
+    {CueKind.LINK, CueKind.DETERMINER, CueKind.VENUE, CueKind.MEETING_VENUE, CueKind.POSSESSIVE}
+)
 
 
 def _words_pattern(cues: Iterable[Cue]) -> re.Pattern[str]:
