@@ -79,7 +79,7 @@ npy="$work/native-venv/bin/python"
 "$npy" -m pip install --quiet "bilateral[test] @ file://$native_wheel"
 (
   cd "$work"
-  "$npy" -c 'import bilateral.extract as e, sys; sys.exit(not e._pipeline.__file__.endswith(".so"))'
+  "$npy" -c 'import sys; from bilateral.extract import _pipeline as p; sys.exit(not p.__file__.endswith(".so"))'
   "$npy" -m pytest -q -p no:cacheprovider tests
 )
 pure_digest=$("$wpy" scripts/extraction_digest.py --mb 1 | head -n 1)
