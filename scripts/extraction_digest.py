@@ -24,7 +24,7 @@ from bilateral.extract import extract
 
 
 def main() -> None:
-    """Extract the generated corpus and print the digest of every dataset made."""
+    """Extract the generated corpus and print one digest of all the datasets made."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
     args = parser.parse_args()
