@@ -726,9 +726,11 @@ _BYTES_ENCODERS: dict[type[Any], Callable[[Any], bytes] | None] = {}
 def _generate_bytes_encoder(cls: type[Any]) -> Callable[[Any], bytes] | None:
     kind = _KIND_OF[cls]
     try:
-        from orjson import dumps
+        import orjson
     except ImportError:
         return None
+    # Typed here so the module type-checks the same with or without orjson installed.
+    dumps: Callable[[Any], bytes] = orjson.dumps
     head = json.dumps({"kind": kind}, ensure_ascii=False)[:-1].encode()
     if cls is Country:
 
