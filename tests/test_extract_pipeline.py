@@ -380,6 +380,46 @@ def test_progress_on_a_deal_is_no_sign_it_is_in_force():
     assert [a.status for a in data.agreements] == [AgreementStatus.NEGOTIATING]
 
 
+def test_an_agreement_joins_parties_further_apart_than_a_plain_link():
+    data = extract(
+        "Spain had offered Eurofighters to Indonesia, but Jakarta signed a contract in June "
+        "for the acquisition of 48 KAAN fighters from Turkey.",
+        "d",
+    )
+    assert {(a.parties, a.sector) for a in data.agreements} == {(("IDN", "TUR"), Sector.MILITARY)}
+    # With no agreement word between them, the same distance links nothing.
+    data = extract(
+        "Jakarta said in June that the weather in the region had been unusually warm for Turkey.",
+        "d",
+    )
+    assert not data.relationships
+    assert not data.agreements
+
+
+def test_a_status_cue_belongs_to_the_agreement_word_it_contains():
+    data = extract(
+        "France began deliveries of the 42 Rafale fighters that Indonesia ordered in 2022, "
+        "and Jakarta signed a contract in June for the acquisition of 48 KAAN fighters "
+        "from Turkey.",
+        "d",
+    )
+    statuses = {a.parties: a.status for a in data.agreements}
+    assert statuses[("IDN", "TUR")] is AgreementStatus.SIGNED
+
+
+def test_an_agreement_that_ends_something_else_is_not_ended():
+    data = extract(
+        "Ties between Greece and North Macedonia improved after the 2018 Prespa agreement "
+        "ended a dispute over the name.",
+        "d",
+    )
+    assert [a.status for a in data.agreements] != [AgreementStatus.TERMINATED]
+    data = extract("The 2015 deal between Iran and France ended in 2019.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.TERMINATED]
+    data = extract("The gas deal between Russia and Ukraine was suspended the next year.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.STALLED]
+
+
 def test_a_trade_flow_is_not_an_agreement():
     data = extract("Colombia's exports to Ecuador rose 12 percent last year.", "d")
     assert (("COL", "ECU"), "trade") in pair_sectors(data)

@@ -406,11 +406,14 @@ def _status_votes(
             o.start != trigger.start
             and clause[0] <= o.start < clause[1]
             and _words_between(text, hit.start, o.start) < distance
-            and not (o.start <= hit.start < o.end or hit.start <= o.start < hit.end)
+            # A cue that is itself another trigger ("talks") still speaks of its object.
+            and not (o.start == hit.start and o.end == hit.end)
             for o in others
         ):
             continue
         status = _STATUSES[cue.value]
+        if status in _ENDINGS and _agent_of(text, trigger, hit):
+            continue
         priority = cue.priority
         turned = _turned(text, hit, negations, lexicon.negated_status, status)
         if turned is None:
@@ -424,6 +427,31 @@ def _status_votes(
             status, priority = cap, lexicon.status_priority[cap]
         votes.append((era, priority, status))
     return votes
+
+
+_ENDINGS = frozenset({AgreementStatus.STALLED, AgreementStatus.TERMINATED})
+
+_ACTIVE_GAP = re.compile(r"\s*(?:[\w-]+\s+)?\Z")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|got|get|gets)\b", re.IGNORECASE)
+_DIRECT_OBJECT = re.compile(
+    r"\s+(?!the\s+(?:same|following|next|previous|last)\b)"
+    r"(?:a|an|the|its|their|his|her|this|these|those|decades|years|all|any)\b",
+    re.IGNORECASE,
+)
+
+
+def _agent_of(text: str, trigger: CueHit, hit: CueHit) -> bool:
+    """Whether an agreement is the subject of an ending verb with an object of its own.
+
+    "The 2018 accord ended a decades-long dispute" ends the dispute, not the accord;
+    "the deal was suspended" and "the deal ended in 2019" still end the deal.
+    """
+    if hit.start < trigger.end or hit.start - trigger.end > 24:
+        return False
+    gap = text[trigger.end : hit.start]
+    if _ACTIVE_GAP.match(gap) is None or _PASSIVE.search(gap):
+        return False
+    return _DIRECT_OBJECT.match(text, hit.end) is not None
 
 
 _NEWS_ERA, _PLAIN_ERA, _PAST_ERA = 2, 1, 0

@@ -180,6 +180,8 @@ class Lexicon:
         leaders_as_of: When the list of leaders was last checked (``leaders.toml``).
         max_link_words: How many words may separate two linked mentions.
         short_link_words: Mentions this close are linked with no cue between them.
+        agreement_link_words: How many words may separate two mentions an agreement
+            joins ("X signed a contract ... for fighters from Y").
         max_clique: The longest coordinated list whose members are all linked.
         sources: The files the lexicon was read from.
     """
@@ -207,6 +209,7 @@ class Lexicon:
     leaders_as_of: str
     max_link_words: int
     short_link_words: int
+    agreement_link_words: int
     max_clique: int
     sources: tuple[str, ...]
 
@@ -472,7 +475,7 @@ def _parse_file(text: str, source: str, name: str, parts: _Parts, *, user: bool)
         known_tables.add("settings")
         if "settings" in data:
             table = reader.table("settings")
-            keys = {"max_link_words", "short_link_words", "max_clique"}
+            keys = {"max_link_words", "short_link_words", "agreement_link_words", "max_clique"}
             check_keys("settings", table, keys)
             for key in keys & table.keys():
                 value = table[key]
@@ -771,6 +774,7 @@ def _freeze(parts: _Parts, sources: Iterable[str]) -> Lexicon:
         leaders_as_of=str(parts.get("leaders.as_of", "")),
         max_link_words=int(parts.get("relations.max_link_words", 9)),
         short_link_words=int(parts.get("relations.short_link_words", 3)),
+        agreement_link_words=int(parts.get("relations.agreement_link_words", 18)),
         max_clique=int(parts.get("relations.max_clique", 3)),
         sources=tuple(sources),
     )

@@ -167,7 +167,7 @@ def find_links(
         return []
     gaps = [_gap(text, a, b) for a, b in itertools.pairwise(merged)]
     # The positions the test of a loose link needs, gathered on its first use.
-    positions: tuple[list[int], list[int], list[int], list[int], list[int]] | None = None
+    positions: tuple[list[int], list[int], list[int], list[int], list[int], list[int]] | None = None
 
     links: list[Link] = []
     runs: list[list[Actor]] = [[merged[0]]]
@@ -193,7 +193,7 @@ def find_links(
             continue
         if positions is None:
             positions = _link_positions(cues, clauses, groups)
-        clause_starts, breaks, group_starts, comparisons, joiners = positions
+        clause_starts, breaks, group_starts, comparisons, joiners, triggers = positions
         if bisect.bisect_right(clause_starts, a.start) != bisect.bisect_right(
             clause_starts, b.start
         ):
@@ -203,14 +203,22 @@ def find_links(
         if _any_between(comparisons, a.end, b.start):
             continue  # "on a par with X", "overtook X as Y's supplier": compared, not related
         words = len(text[a.end : b.start].split())
-        if words <= lexicon.short_link_words or (
-            words <= lexicon.max_link_words
-            and (
-                _any_between(joiners, a.end, b.start)
-                or (
-                    link_words is not None
-                    and link_words.search(text[a.end : b.start].lower()) is not None
+        if (
+            words <= lexicon.short_link_words
+            or (
+                words <= lexicon.max_link_words
+                and (
+                    _any_between(joiners, a.end, b.start)
+                    or (
+                        link_words is not None
+                        and link_words.search(text[a.end : b.start].lower()) is not None
+                    )
                 )
+            )
+            or (
+                words <= lexicon.agreement_link_words
+                and _any_between(triggers, a.end, b.start)
+                and _PARTY_PREPOSITION.search(text, a.end, b.start) is not None
             )
         ):
             loose.append((len(runs) - 2, len(runs) - 1))
@@ -257,6 +265,9 @@ def find_links(
     return _unique(links)
 
 
+_PARTY_PREPOSITION = re.compile(r"\b(?:with|from|to|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+"""A preposition that makes the country after it a party: "... fighters from Turkey"."""
+
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 """A comma that is not inside a number ("5,600")."""
 
@@ -287,11 +298,11 @@ _JOINERS = (CueKind.RELATIONAL, CueKind.TRIGGER, CueKind.GENERAL, CueKind.SPEECH
 
 def _link_positions(
     cues: SentenceCues, clauses: Sequence[tuple[int, int]], groups: Sequence[GroupMention]
-) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int]]:
     """What may stand between two actors a loose link joins.
 
-    Clause starts, then the sorted starts of clause breaks, groups, comparisons and
-    relational words.
+    Clause starts, then the sorted starts of clause breaks, groups, comparisons,
+    relational words and agreement words.
     """
     return (
         [s for s, _ in clauses],
@@ -299,6 +310,7 @@ def _link_positions(
         sorted(g.start for g in groups),
         sorted(h.start for h in cues.of(CueKind.COMPARISON)),
         sorted(h.start for kind in _JOINERS for h in cues.of(kind)),
+        sorted(h.start for h in cues.of(CueKind.TRIGGER)),
     )
 
 
