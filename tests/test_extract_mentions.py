@@ -48,6 +48,15 @@ def test_abbreviations_are_case_sensitive():
     assert codes("us and uk") == []
 
 
+def test_an_accented_capital_keeps_its_accent():
+    assert codes("Malé has since signed a military assistance agreement with China.") == [
+        "MDV",
+        "CHN",
+    ]
+    assert codes("Male workers from China.") == ["CHN"]
+    assert codes("male and female") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
