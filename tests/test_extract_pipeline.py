@@ -420,6 +420,17 @@ def test_an_agreement_that_ends_something_else_is_not_ended():
     assert [a.status for a in data.agreements] == [AgreementStatus.STALLED]
 
 
+def test_a_state_named_before_the_agreement_gives_way_to_the_news():
+    data = extract(
+        "China, Kyrgyzstan and Uzbekistan signed an agreement on Thursday to build a "
+        "long-delayed railway linking the three countries.",
+        "d",
+    )
+    assert [a.status for a in data.agreements] == [AgreementStatus.SIGNED]
+    data = extract("The long-delayed railway between Kenya and Uganda has no funding.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.STALLED]
+
+
 def test_a_trade_flow_is_not_an_agreement():
     data = extract("Colombia's exports to Ecuador rose 12 percent last year.", "d")
     assert (("COL", "ECU"), "trade") in pair_sectors(data)

@@ -425,8 +425,25 @@ def _status_votes(
         cap = spec.max_status
         if cap is not None and status in _LADDER and _LADDER.index(status) > _LADDER.index(cap):
             status, priority = cap, lexicon.status_priority[cap]
-        votes.append((era, priority, status))
+        # "a long-delayed railway", "the stalled project": the state before the news,
+        # which any other cue of the clause overrides.
+        votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else era, priority, status))
     return votes
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
+
+
+def _prenominal(text: str, hit: CueHit, trigger: CueHit) -> bool:
+    gap = text[hit.end : trigger.start]
+    return (
+        hit.end <= trigger.start
+        and len(gap) <= 16
+        and len(gap.split()) <= 1
+        and gap.strip().lower() not in _DETERMINERS
+        and text[hit.start : hit.end].lower().endswith("ed")
+        and not any(ch in gap for ch in ",;:.")
+    )
 
 
 _ENDINGS = frozenset({AgreementStatus.STALLED, AgreementStatus.TERMINATED})
