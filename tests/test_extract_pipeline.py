@@ -431,6 +431,21 @@ def test_a_state_named_before_the_agreement_gives_way_to_the_news():
     assert [a.status for a in data.agreements] == [AgreementStatus.STALLED]
 
 
+def test_a_sector_word_before_an_agreement_word_decides_its_sector():
+    data = extract(
+        "Algeria and Italy are studying a hydrogen corridor that would run via Tunisia.", "d"
+    )
+    assert [(a.parties, a.sector) for a in data.agreements] == [(("DZA", "ITA"), Sector.ENERGY)]
+    data = extract("Kazakhstan and China opened a rail corridor.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.TRADE]
+
+
+def test_a_transit_country_is_no_party():
+    data = extract("Azerbaijan has offered to supply gas to Serbia via Bulgaria.", "d")
+    assert [a.parties for a in data.agreements] == [("AZE", "SRB")]
+    assert "BGR" in data.claims[0].countries
+
+
 def test_a_trade_flow_is_not_an_agreement():
     data = extract("Colombia's exports to Ecuador rose 12 percent last year.", "d")
     assert (("COL", "ECU"), "trade") in pair_sectors(data)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from bilateral._enums import AgreementStatus, Sector
 
-from ._cues import SentenceCues
+from ._cues import SentenceCues, _sector
 from ._lexicon import CueKind, Lexicon, TriggerSpec
 from ._mentions import CountryMention
 from ._relations import Link
@@ -623,6 +623,17 @@ def _object(
     return text[span[0] : span[1]].rstrip(".'’"), span
 
 
+def _modifier_sector(text: str, hit: CueHit, cues: SentenceCues) -> Sector | None:
+    """The sector a word right before an agreement word gives it: "[hydrogen] corridor".
+
+    It outweighs the agreement word's own sector ("corridor" is trade).
+    """
+    for other in cues.of(CueKind.SECTOR):
+        if other.end < hit.start and text[other.end : hit.start] in (" ", "-"):
+            return _sector(other.cue.value)
+    return None
+
+
 def _sector_modifiers(text: str, hit: CueHit, cues: SentenceCues) -> tuple[str, tuple[int, int]]:
     """The sector words just before a noun such as "supplies": "[natural gas] supplies"."""
     starts = [
@@ -831,7 +842,11 @@ def sentence_drafts(
         )
         if spec.needs_cue and not votes:
             continue  # "their strategic partnership" names a state, not an agreement
-        sector = spec.sector or _nearest_sector(sectors, hit.start, clause_span)
+        sector = (
+            _modifier_sector(text, hit, cues)
+            or spec.sector
+            or _nearest_sector(sectors, hit.start, clause_span)
+        )
         if spec.role == "talks" and sector in (None, Sector.DIPLOMATIC, Sector.SECURITY):
             if not anaphoric:
                 continue
