@@ -446,6 +446,17 @@ def test_a_transit_country_is_no_party():
     assert "BGR" in data.claims[0].countries
 
 
+def test_a_list_after_beyond_or_than_is_not_a_pair():
+    for text in (
+        "Uzbekistan has been courting investors beyond Russia and China, its two largest "
+        "trading partners.",
+        "Vietnam now exports more to the United States than Japan and Korea combined.",
+    ):
+        pairs = {r.parties for r in extract(text, "d").relationships}
+        assert ("CHN", "RUS") not in pairs
+        assert ("JPN", "KOR") not in pairs
+
+
 def test_a_trade_flow_is_not_an_agreement():
     data = extract("Colombia's exports to Ecuador rose 12 percent last year.", "d")
     assert (("COL", "ECU"), "trade") in pair_sectors(data)

@@ -63,7 +63,8 @@ _TIGHT_GAPS = frozenset({"", "-", "/", "and", ", and", "&", "and the", "vs", "ve
 _LIST_GAPS = frozenset({",", "and", ", and", "and the", ", and the", "or", ", or"})
 _CLAUSE_CHARS = frozenset(";:()[]")
 _OBJECT_OF = re.compile(
-    r"(?<!\w)(?:with|to|from|against|on|for|by|into|toward|towards|over|like)\s+(?:the\s+)?$",
+    r"(?<!\w)(?:with|to|from|against|on|for|by|into|toward|towards|over|like|beyond|than"
+    r"|alongside|besides|unlike)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?$", re.IGNORECASE)
