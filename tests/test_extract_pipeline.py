@@ -457,6 +457,15 @@ def test_a_list_after_beyond_or_than_is_not_a_pair():
         assert ("JPN", "KOR") not in pairs
 
 
+def test_economic_ties_are_trade_even_beside_other_sector_words():
+    data = extract(
+        "The deal could deepen economic ties between Kenya and Ethiopia, but the civil "
+        "conflict may delay it.",
+        "d",
+    )
+    assert (("ETH", "KEN"), "trade") in pair_sectors(data)
+
+
 def test_a_trade_flow_is_not_an_agreement():
     data = extract("Colombia's exports to Ecuador rose 12 percent last year.", "d")
     assert (("COL", "ECU"), "trade") in pair_sectors(data)
