@@ -466,6 +466,14 @@ def test_economic_ties_are_trade_even_beside_other_sector_words():
     assert (("ETH", "KEN"), "trade") in pair_sectors(data)
 
 
+def test_a_second_verb_belongs_to_the_subject_not_the_country_before_it():
+    data = extract(
+        "Manila has a similar arrangement with Australia and is negotiating one with France.",
+        "d",
+    )
+    assert {r.parties for r in data.relationships} == {("AUS", "PHL"), ("FRA", "PHL")}
+
+
 def test_a_trade_flow_is_not_an_agreement():
     data = extract("Colombia's exports to Ecuador rose 12 percent last year.", "d")
     assert (("COL", "ECU"), "trade") in pair_sectors(data)

@@ -222,7 +222,14 @@ def find_links(
                 and _PARTY_PREPOSITION.search(text, a.end, b.start) is not None
             )
         ):
-            loose.append((len(runs) - 2, len(runs) - 1))
+            left = len(runs) - 2
+            if (
+                left > 0
+                and _SHARED_SUBJECT.match(text, a.end)
+                and _same_clause(clause_starts, runs[0][0].start, b.start)
+            ):
+                left = 0  # "Manila has a pact with X and is negotiating one with Y"
+            loose.append((left, len(runs) - 1))
 
     introducers = cues.of(CueKind.LIST_INTRODUCER)
     enumerated = [
@@ -264,6 +271,18 @@ def find_links(
         )
     links.sort(key=lambda link: link.start)
     return _unique(links)
+
+
+_SHARED_SUBJECT = re.compile(
+    r"\s*,?\s*and\s+(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may"
+    r"|might|plans|planned|wants|wanted|hopes|said|says)\b",
+    re.IGNORECASE,
+)
+"""After a mention, a second verb of the sentence's subject, not of that country."""
+
+
+def _same_clause(clause_starts: Sequence[int], a: int, b: int) -> bool:
+    return bisect.bisect_right(clause_starts, a) == bisect.bisect_right(clause_starts, b)
 
 
 _PARTY_PREPOSITION = re.compile(r"\b(?:with|from|to|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
