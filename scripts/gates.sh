@@ -84,8 +84,12 @@ echo "native wheel: $(basename "$native_wheel")"
   "$npy" -c 'import sys; from bilateral.extract import _pipeline as p; sys.exit(not p.__file__.endswith(".so"))'
   "$npy" -m pytest -q -p no:cacheprovider tests
 )
-pure_digest=$("$wpy" scripts/extraction_digest.py --mb 1 | head -n 1)
-native_digest=$("$npy" scripts/extraction_digest.py --mb 1 | head -n 1)
+# The first line is the digest; the whole output is read, since `| head -n 1` could
+# close the pipe before the script's second line and fail it under pipefail.
+pure_digest=$("$wpy" scripts/extraction_digest.py --mb 1)
+pure_digest=${pure_digest%%$'\n'*}
+native_digest=$("$npy" scripts/extraction_digest.py --mb 1)
+native_digest=${native_digest%%$'\n'*}
 echo "pure Python: $pure_digest"
 echo "native:      $native_digest"
 [ "$pure_digest" = "$native_digest" ]
