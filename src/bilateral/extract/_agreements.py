@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from bilateral._enums import AgreementStatus, Sector
 
-from ._cues import SentenceCues, _sector
+from ._cues import SentenceCues
 from ._lexicon import CueKind, Lexicon, TriggerSpec
 from ._mentions import CountryMention
 from ._relations import Link
@@ -431,16 +431,13 @@ def _status_votes(
     return votes
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
-
-
 def _prenominal(text: str, hit: CueHit, trigger: CueHit) -> bool:
     gap = text[hit.end : trigger.start]
     return (
         hit.end <= trigger.start
         and len(gap) <= 16
         and len(gap.split()) <= 1
-        and gap.strip().lower() not in _DETERMINERS
+        and gap.strip().lower() not in _STOP_WORDS
         and text[hit.start : hit.end].lower().endswith("ed")
         and not any(ch in gap for ch in ",;:.")
     )
@@ -621,17 +618,6 @@ def _object(
         return "", (start, start)
     span = (taken[0].start(), taken[-1].end())
     return text[span[0] : span[1]].rstrip(".'’"), span
-
-
-def _modifier_sector(text: str, hit: CueHit, cues: SentenceCues) -> Sector | None:
-    """The sector a word right before an agreement word gives it: "[hydrogen] corridor".
-
-    It outweighs the agreement word's own sector ("corridor" is trade).
-    """
-    for other in cues.of(CueKind.SECTOR):
-        if other.end < hit.start and text[other.end : hit.start] in (" ", "-"):
-            return _sector(other.cue.value)
-    return None
 
 
 def _sector_modifiers(text: str, hit: CueHit, cues: SentenceCues) -> tuple[str, tuple[int, int]]:
@@ -842,8 +828,11 @@ def sentence_drafts(
         )
         if spec.needs_cue and not votes:
             continue  # "their strategic partnership" names a state, not an agreement
+        # A sector word right before the agreement word outweighs the word's own sector:
+        # a "hydrogen corridor" is energy, though "corridor" is trade.
+        _, modifiers = _sector_modifiers(text, hit, cues)
         sector = (
-            _modifier_sector(text, hit, cues)
+            _nearest_sector(sectors, modifiers[0], modifiers)
             or spec.sector
             or _nearest_sector(sectors, hit.start, clause_span)
         )

@@ -195,9 +195,7 @@ def find_links(
         if positions is None:
             positions = _link_positions(cues, clauses, groups)
         clause_starts, breaks, group_starts, comparisons, joiners, triggers = positions
-        if bisect.bisect_right(clause_starts, a.start) != bisect.bisect_right(
-            clause_starts, b.start
-        ):
+        if not _same_clause(clause_starts, a.start, b.start):
             continue
         if _any_between(breaks, a.end, b.start) or _any_between(group_starts, a.end, b.start):
             continue
