@@ -90,6 +90,8 @@ def test_dateline_keeps_the_mentions_after_it():
         "A London-based think tank said so.",
         "Prices are set in US dollars.",
         "China Daily reported it.",
+        "The Stockholm International Peace Research Institute counted the sales.",
+        "Loans from the China International Capital Corporation arrived.",
         "Franco ruled for decades.",
         "The West Bank is occupied.",
         "Latin American markets fell.",
@@ -150,3 +152,7 @@ def test_spans_match_the_text():
     text = "NEW DELHI - India’s and China's envoys met Pakistani and U.S. officials."
     for mention in find_mentions(text):
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_a_country_before_capitalised_words_without_a_head_is_kept():
+    assert codes("Pakistan Signs Fighter Jet Deal With Turkey") == ["PAK", "TUR"]

@@ -480,12 +480,87 @@ def test_a_trade_flow_is_not_an_agreement():
     assert data.agreements == ()
 
 
+def test_relations_with_no_sector_word_take_the_pairs_or_the_articles_sector():
+    data = extract(
+        "Britain and Japan signed a defence pact. Japan and Italy will build fighter jets "
+        "together. Britain and Italy held military exercises. Saudi Arabia wants to join "
+        "Japan in the programme.",
+        "d",
+    )
+    assert (("JPN", "SAU"), "military") in pair_sectors(data)
+    assert (("JPN", "SAU"), "diplomatic") not in pair_sectors(data)
+    assert data.claims[-1].sectors == (Sector.MILITARY,)
+    data = extract("Saudi Arabia wants to join Japan in the programme.", "d")
+    assert pair_sectors(data) == {(("JPN", "SAU"), "diplomatic")}
+
+
+def test_accusations_and_protests_are_diplomatic():
+    data = extract(
+        "Egypt held air force drills. Ethiopian officials accused Cairo of trying to "
+        "intimidate Addis Ababa with military drills and fighter jets.",
+        "d",
+    )
+    assert (("EGY", "ETH"), "diplomatic") in pair_sectors(data)
+
+
+def test_a_power_trade_agreement_is_energy():
+    data = extract("Nepal and India signed a long-term power trade agreement on Thursday.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.ENERGY]
+    data = extract("Russia and Turkey signed a gas trade agreement.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.ENERGY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and the United States have had a free trade agreement since 2009.",
+        "Japan's security treaty with the United States remains the foundation of its defence.",
+        "The pipeline from Uganda to Tanzania is more than 60 percent complete.",
+        "The railway from Angola to Zambia was rebuilt by China and reopened in 2015.",
+        "Saudi Arabia already flies Typhoon jets bought from Britain.",
+    ],
+)
+def test_standing_and_operating_agreements_are_in_force(text):
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
+
+
+def test_having_had_talks_is_not_an_agreement_in_force():
+    data = extract("India and Japan have had talks on a rail deal since 2019.", "d")
+    assert AgreementStatus.IN_FORCE not in [a.status for a in data.agreements]
+
+
+def test_no_such_agreement_proposes_none():
+    for text in (
+        "Japan has no such agreement with Saudi Arabia.",
+        "No supply contract between Senegal and Germany has been signed.",
+        "Washington is wary of any arrangement that gives China control of Peru's port.",
+    ):
+        assert extract(text, "d").agreements == (), text
+    data = extract("Angola has taken no new oil-backed loans from China since 2019.", "d")
+    assert [a.parties for a in data.agreements] == [("AGO", "CHN")]
+    data = extract("There is no doubt the deal between Russia and India will be signed.", "d")
+    assert [a.parties for a in data.agreements] == [("IND", "RUS")]
+
+
+def test_coordinated_signatories_and_their_counterpart_are_one_agreement():
+    data = extract(
+        "Kinshasa and Lusaka signed an agreement with Luanda in 2023 to harmonise border "
+        "procedures.",
+        "d",
+    )
+    assert [a.parties for a in data.agreements] == [("AGO", "COD", "ZMB")]
+    data = extract("Algeria supplies natural gas to Spain and Italy.", "d")
+    assert data.agreements
+    assert all(len(a.parties) == 2 for a in data.agreements)  # a flow to each
+
+
 @pytest.mark.parametrize(
     ("sets", "floors"),
     [
         ((".",), (0.98, 0.9, 0.8, 0.75, 0.9, 0.95)),
         (("heldout", "heldout2"), (0.97, 0.85, 0.72, 0.58, 0.85, 0.87)),
         (("heldout3", "heldout4", "heldout5"), (0.9, 0.81, 0.73, 0.53, 0.66, 0.84)),
+        (("heldout6",), (0.84, 0.8, 0.6, 0.42, 0.5, 0.78)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):

@@ -621,7 +621,10 @@ def _object(
 
 
 def _sector_modifiers(text: str, hit: CueHit, cues: SentenceCues) -> tuple[str, tuple[int, int]]:
-    """The sector words just before a noun such as "supplies": "[natural gas] supplies"."""
+    """The sector words just before a noun such as "supplies": "[natural gas] supplies".
+
+    A run of them counts from its first word: "[power trade] agreement".
+    """
     starts = [
         h.start
         for kind in (CueKind.SECTOR, CueKind.TRIGGER)
@@ -631,6 +634,12 @@ def _sector_modifiers(text: str, hit: CueHit, cues: SentenceCues) -> tuple[str, 
     if not starts:
         return "", (hit.start, hit.start)
     start = min(starts)
+    sector_words = cues.of(CueKind.SECTOR)
+    while True:
+        before = [h.start for h in sector_words if h.start < start and 0 <= start - h.end <= 2]
+        if not before:
+            break
+        start = min(before)
     return text[start : hit.start].strip(), (start, hit.start)
 
 
@@ -784,6 +793,32 @@ def _has_sector(
     )
 
 
+_NON_SPECIFIC_GAP = 2
+"""How many words may stand between "no" or "any" and the agreement noun it negates."""
+_NON_SPECIFIC_STOPS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+    | {"new", "further", "more", "additional", "other"}
+)
+"""Words that start a new noun phrase ("no doubt the deal" speaks of a deal), or that
+deny only more of what exists ("no new loans": there are loans)."""
+
+
+def _non_specific(text: str, cues: SentenceCues, hit: CueHit) -> bool:
+    """True when "no", "any" or the like stands just before ``hit`` ("no new loans")."""
+    for cue in cues.of(CueKind.NON_SPECIFIC):
+        if cue.end > hit.start:
+            break
+        between = text[cue.end : hit.start]
+        words = between.split()
+        if (
+            len(words) <= _NON_SPECIFIC_GAP
+            and all(w[-1:].isalnum() for w in words)
+            and not any(w.lower() in _NON_SPECIFIC_STOPS for w in words)
+        ):
+            return True
+    return False
+
+
 def sentence_drafts(
     text: str,
     cues: SentenceCues,
@@ -815,10 +850,23 @@ def sentence_drafts(
         if link is None:
             continue
         parties = link.codes
+        shared = {
+            code
+            for other in links
+            if (other.start, other.end, other.strength) == (link.start, link.end, link.strength)
+            and not other.codes_disjoint(link)
+            for code in other.codes
+        }
+        if len(shared) > len(parties) and spec.role not in ("supply", "acquire"):
+            # "X and Y signed a deal with Z": one deal of all three. A flow to "X and
+            # Y" is two flows.
+            parties = tuple(sorted(shared))
         if len(everyone) >= 3 and any(
             clause_span[0] <= g.start < clause_span[1] for g in cues.of(CueKind.GROUP_ANAPHOR)
         ):
             parties = tuple(sorted(everyone))  # "the three countries signed a pact"
+        if _non_specific(text, cues, hit):
+            continue  # "no such agreement", "any arrangement": none in particular
         window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None

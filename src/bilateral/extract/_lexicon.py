@@ -70,6 +70,7 @@ class CueKind(enum.StrEnum):
     ANAPHORIC_NOUN = "anaphoric_noun"
     GROUP_ANAPHOR = "group_anaphor"
     DETERMINER = "determiner"
+    NON_SPECIFIC = "non_specific"
     LIST_INTRODUCER = "list_introducer"
     COMPARISON = "comparison"
     CLAUSE_BREAK = "clause_break"
@@ -360,6 +361,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "anaphors": (CueKind.ANAPHOR, ""),
         "anaphoric_nouns": (CueKind.ANAPHORIC_NOUN, ""),
         "determiners": (CueKind.DETERMINER, ""),
+        "non_specific": (CueKind.NON_SPECIFIC, ""),
         "group_anaphors": (CueKind.GROUP_ANAPHOR, ""),
         "list_introducers": (CueKind.LIST_INTRODUCER, ""),
         "comparisons": (CueKind.COMPARISON, ""),

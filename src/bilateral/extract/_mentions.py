@@ -150,6 +150,11 @@ def _next_word(text: str, end: int) -> tuple[str, int] | None:
     return match.group(1).rstrip(".’'"), match.start(1)
 
 
+_NAME_WORDS = 5
+"""How many words after a country an organisation's head may stand."""
+_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     before = pos
     while before > 0 and text[before - 1] in " \t":
@@ -198,6 +203,22 @@ class _Filter:
         heads = self.lexicon.organisation_heads
         if self.organisation_re.match(self.text, end):
             return True
+        # A head further on, after capitalised words that are no country ("Stockholm
+        # International Peace Research Institute").
+        pos = end
+        for _ in range(_NAME_WORDS):
+            nxt = _next_word(self.text, pos)
+            if nxt is None:
+                break
+            word, at = nxt
+            if word in heads:
+                return pos > end
+            if not (
+                (word[:1].isupper() and not word.isupper() and at not in self.hit_starts)
+                or word in _NAME_JOINERS
+            ):
+                break
+            pos = at + len(word)
         folded = self.folded
         for joint in (" of the ", " of "):
             if folded.endswith(joint, 0, start):

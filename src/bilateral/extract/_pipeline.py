@@ -184,6 +184,10 @@ def extract(
     return _Extraction(text, document_id, lex, segmenter).run(document)
 
 
+_TOPIC_MIN = 3.0
+_TOPIC_LEAD = 1.5
+
+
 class _Extraction:
     """The state of one extraction, sentence by sentence."""
 
@@ -200,6 +204,7 @@ class _Extraction:
         self.topic: tuple[str, ...] | None = None
         self.topic_sentence = -10
         self.pair_counts: dict[tuple[str, ...], int] = {}
+        self.sector_weights: dict[Sector, float] = {}
         self.machine = compiled(lexicon)
         self.former: frozenset[str] = self.machine.former
         self.folded = ""
@@ -412,12 +417,16 @@ class _Extraction:
         )
         group_ids = tuple(sorted({g.group for g in groups}))
         sectors = sector_hits(cues)
+        for _, sector, weight in sectors:
+            self.sector_weights[sector] = self.sector_weights.get(sector, 0.0) + weight
         parts = self.claim_parts(
             start, end, clauses=clauses, cues=cues, countries=countries, groups=groups
         )
         claim_ids: list[tuple[int, int, str]] = []
         clause_info: list[tuple[tuple[int, int], bool, str]] = []
-        sentence_sectors = _claim_sectors(sectors, start, end) or (Sector.DIPLOMATIC,)
+        sentence_sectors = _claim_sectors(sectors, start, end) or (
+            self.topic_sector(links[0]) if links else Sector.DIPLOMATIC,
+        )
         for part in parts:
             claim_id = f"{self.document_id}:x{len(self.claims) + 1}"
             claim_sectors = (
@@ -587,7 +596,9 @@ class _Extraction:
         if not links:
             return
         trends = [h.cue.value for h in cues.of(CueKind.TREND)]
-        weights_by_link = pair_sectors(self.text, links, sectors, clauses, mentions)
+        weights_by_link = pair_sectors(
+            self.text, links, sectors, clauses, mentions, fallback=self.topic_sector
+        )
         for link, weights in zip(links, weights_by_link, strict=True):
             claim_id = _claim_at(claim_ids, link.start)
             for pair in pairs_of(link):
@@ -598,6 +609,30 @@ class _Extraction:
                         item.cited.add(claim_id)
                         item.claims.append(claim_id)
                         item.trends.extend(trends)
+
+    def topic_sector(self, link: Link) -> Sector:
+        """The sector of a sentence that relates a pair but names no sector.
+
+        The sector the pair's own evidence so far weighs most ("Saudi Arabia has not
+        joined" in an article on a fighter programme); for a pair not seen before, the
+        sector the article has named most, once it clearly leads (named at least
+        ``_TOPIC_MIN`` times, ``_TOPIC_LEAD`` times as often as any other); otherwise
+        diplomatic.
+        """
+        own: dict[Sector, float] = {}
+        for pair in pairs_of(link):
+            for sector in Sector:
+                item = self.evidence.get((pair, sector))
+                if item is not None:
+                    own[sector] = own.get(sector, 0.0) + item.weight
+        if own:
+            return max(own.items(), key=lambda item: item[1])[0]
+        ranked = sorted(self.sector_weights.values(), reverse=True)
+        if not ranked or ranked[0] < _TOPIC_MIN:
+            return Sector.DIPLOMATIC
+        if len(ranked) > 1 and ranked[0] < _TOPIC_LEAD * ranked[1]:
+            return Sector.DIPLOMATIC
+        return max(self.sector_weights.items(), key=lambda item: item[1])[0]
 
     # --- the whole text ---------------------------------------------------------------
 

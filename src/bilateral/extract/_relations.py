@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bilateral._enums import Sector, Trend
@@ -45,6 +45,10 @@ class Link(NamedTuple):
     def carried(self) -> bool:
         """Whether the pair is carried from context rather than stated."""
         return self.strength < 1.0
+
+    def codes_disjoint(self, other: Link) -> bool:
+        """Whether the two links have no country in common."""
+        return set(self.codes).isdisjoint(other.codes)
 
 
 class Actor(NamedTuple):
@@ -412,6 +416,8 @@ def pair_sectors(
     sectors: Sequence[tuple[int, Sector, float]],
     clauses: Sequence[tuple[int, int]],
     mentions: Sequence[tuple[int, str]] = (),
+    *,
+    fallback: Callable[[Link], Sector] | None = None,
 ) -> list[dict[Sector, float]]:
     """How much each link's sentence says about each sector of its pair.
 
@@ -422,7 +428,8 @@ def pair_sectors(
     other country, and with a fraction of it otherwise; cues of one sector add up to
     the weight of one plain cue. A pair carried from context weighs what its link's
     strength says. A link left without a cue gets the nearest
-    one at the lower weight, or, in a sentence that names no sector, diplomatic.
+    one at the lower weight, or, in a sentence that names no sector, the sector
+    ``fallback`` gives for it (diplomatic without one).
     """
     assigned: list[dict[Sector, float]] = [{} for _ in links]
     if not links:
@@ -485,7 +492,7 @@ def pair_sectors(
             assigned[i][sector] = weight * _PERIPHERAL
         else:
             # Relations with no sector named ("X and Y signed a deal") are diplomatic.
-            assigned[i][Sector.DIPLOMATIC] = link.strength
+            assigned[i][fallback(link) if fallback else Sector.DIPLOMATIC] = link.strength
     return assigned
 
 
