@@ -555,12 +555,40 @@ def test_coordinated_signatories_and_their_counterpart_are_one_agreement():
 
 
 @pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The United States, a treaty ally of Thailand, urged calm.", ("THA", "USA")),
+        ("Russia, the main lender to Laos, urged calm.", ("LAO", "RUS")),
+        ("Beijing, Myanmar's main arms supplier, urged calm.", ("CHN", "MMR")),
+    ],
+)
+def test_an_apposition_of_a_relational_noun_relates_the_pair(text, pair):
+    assert pair in pairs(extract(text, "d"))
+
+
+def test_the_two_sides_are_not_the_pair_of_an_apposition():
+    data = extract(
+        "Bangladesh and Myanmar agreed a repatriation scheme. Beijing, Myanmar's main "
+        "arms supplier, is pressing both sides to keep the scheme alive.",
+        "d",
+    )
+    assert [a.parties for a in data.agreements] == [("BGD", "MMR")]
+
+
+def test_a_subject_that_said_little_is_no_source():
+    (claim,) = extract("Thailand, a treaty ally of Japan, has said little about it.", "d").claims
+    assert claim.attribution is None
+    (claim,) = extract("\"We will sign,\" said Thailand's minister of Japan's offer.", "d").claims
+    assert claim.attribution is not None
+
+
+@pytest.mark.parametrize(
     ("sets", "floors"),
     [
         ((".",), (0.98, 0.9, 0.8, 0.75, 0.9, 0.95)),
         (("heldout", "heldout2"), (0.97, 0.85, 0.72, 0.58, 0.85, 0.87)),
         (("heldout3", "heldout4", "heldout5"), (0.9, 0.81, 0.73, 0.53, 0.66, 0.84)),
-        (("heldout6",), (0.84, 0.8, 0.6, 0.42, 0.5, 0.78)),
+        (("heldout6",), (0.84, 0.83, 0.62, 0.42, 0.5, 0.78)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):

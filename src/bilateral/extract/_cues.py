@@ -371,6 +371,19 @@ def _named(
     return unnamed, proper
 
 
+_INVERSION_MARKS = frozenset(",\"”’'—–-:")
+
+
+def _may_invert(text: str, start: int, hit: CueHit) -> bool:
+    """Whether a speech verb can come before its source.
+
+    It can after a quote or a comma ('..., said the minister'), not after its subject
+    ("X has said little").
+    """
+    before = text[start : hit.start].rstrip()
+    return not before or before[-1] in _INVERSION_MARKS
+
+
 def find_attribution(
     text: str,
     start: int,
@@ -399,7 +412,7 @@ def find_attribution(
             participle = text[hit.start : hit.end].lower().endswith("ing")
             if span is None and (ended == "connector" or (ended == "comma" and participle)):
                 span = _clause_subject(text, start, hit.start, cues)
-            elif span is None and kind is CueKind.SPEECH_VERB:
+            elif span is None and kind is CueKind.SPEECH_VERB and _may_invert(text, start, hit):
                 span = _phrase_after(text, hit.end, end)
                 inverted = True
             if span is None:

@@ -533,7 +533,9 @@ class _Extraction:
         text = self.text
         actors = actors_of(plain, (), None)
         for a, b in anaphors:
-            earlier = [k for k in explicit_links if k.end <= a and len(k.codes) >= 2]
+            earlier = [
+                k for k in explicit_links if k.end <= a and len(k.codes) >= 2 and not k.apposition
+            ]
             topic = earlier[0].codes if earlier else self.topic
             if topic is not None:
                 actors.append(Actor(a, b, topic))

@@ -40,6 +40,9 @@ class Link(NamedTuple):
     tight: bool
     strength: float = 1.0
     """1.0 for a link the sentence states; less for a pair carried from context."""
+    apposition: bool = False
+    """Whether the pair is an apposition ("X, Y's main supplier"), an aside that
+    describes a standing relation rather than what the sentence reports."""
 
     @property
     def carried(self) -> bool:
@@ -71,6 +74,8 @@ _OBJECT_OF = re.compile(
     r"|alongside|besides|unlike)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_APPOSITIVE = re.compile(r",\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}(?:of|to|for)$")
+"""A gap that makes the second actor part of an apposition to the first."""
 _BETWEEN = re.compile(r"(?<!\w)between\s+(?:the\s+)?$", re.IGNORECASE)
 """Before a run, "between" makes its members the parties ("a pact between X and Y")."""
 
@@ -98,7 +103,7 @@ def _apposition(text: str, b: Actor, cues: SentenceCues) -> bool:
 def _gap_kind(
     text: str, a: Actor, b: Actor, gap: str, *, after: str | None, cues: SentenceCues
 ) -> str:
-    """How two neighbouring actors are joined: "tight", "loose" or "broken".
+    """How two neighbouring actors are joined: "tight", "apposition", "loose" or "broken".
 
     ``gap`` is what stands between them (see ``_gap``), ``after`` the gap between
     ``b`` and the actor after it, if any. A bare comma joins tightly only in a list
@@ -110,7 +115,13 @@ def _gap_kind(
     if gap == ",":
         if after is not None and after in _LIST_GAPS:
             return "tight"
-        return "tight" if _apposition(text, b, cues) else "broken"
+        return "apposition" if _apposition(text, b, cues) else "broken"
+    if _APPOSITIVE.match(gap) and any(
+        a.end < hit.start < b.start
+        for kind in (CueKind.GENERAL, CueKind.RELATIONAL)
+        for hit in cues.of(kind)
+    ):
+        return "apposition"  # "the United States, a treaty ally of Thailand"
     if _RELATIVE.match(text, a.end) and not any(ch in gap[1:] for ch in ",;:()"):
         return "relative"
     # A short aside between commas does not break the clause ("Russia, on the
@@ -178,13 +189,16 @@ def find_links(
     runs: list[list[Actor]] = [[merged[0]]]
     loose: list[tuple[int, int]] = []  # (left run index, right run index) loosely linked
     compounds: set[int] = set()  # runs that are compounds or appositions, not lists
+    appositions: set[int] = set()
     for i, (a, b) in enumerate(itertools.pairwise(merged)):
         after = gaps[i + 1] if i + 1 < len(gaps) else None
         kind = _gap_kind(text, a, b, gaps[i], after=after, cues=cues)
-        if kind == "tight" and not set(a.codes) & set(b.codes):
+        if kind in ("tight", "apposition") and not set(a.codes) & set(b.codes):
             runs[-1].append(b)
-            if gaps[i] not in _LIST_GAPS:
+            if gaps[i] not in _LIST_GAPS or kind == "apposition":
                 compounds.add(len(runs) - 1)  # "US-India", "India, Pakistan's neighbour"
+            if kind == "apposition":
+                appositions.add(len(runs) - 1)
             continue
         runs.append([b])
         if kind == "broken" and len(runs) == 2 and a.codes != b.codes:
@@ -258,7 +272,15 @@ def find_links(
             # The link begins at "between", so "a security pact between X and Y" is near it.
             links.append(Link(tuple(sorted(codes)), between.start(), run[-1].end, tight=True))
         elif index not in linked_runs or len(run) == 1 or index in compounds:
-            links.append(Link(tuple(sorted(codes)), run[0].start, run[-1].end, tight=True))
+            links.append(
+                Link(
+                    tuple(sorted(codes)),
+                    run[0].start,
+                    run[-1].end,
+                    tight=True,
+                    apposition=index in appositions,
+                )
+            )
     for left, right in loose:
         if enumerated[left] and enumerated[right]:
             continue
