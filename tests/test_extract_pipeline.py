@@ -609,3 +609,14 @@ def test_held_out_sets_regression_guard(sets, floors):
         report.hedged.f1,
     )
     assert all(m >= floor for m, floor in zip(measured, floors, strict=True)), measured
+
+
+def test_a_demonym_that_qualifies_commentators_is_a_voice_not_a_party():
+    data = extract(
+        "China has financed much of Cambodia's infrastructure, including a naval base, "
+        "and some Thai commentators see its hand behind Phnom Penh's defiance.",
+        "d",
+    )
+    assert pairs(data) == {("CHN", "KHM")}
+    assert "THA" in data.claims[0].countries
+    assert ("IND", "JPN") in pairs(extract("Indian and Japanese officials met in Tokyo.", "d"))

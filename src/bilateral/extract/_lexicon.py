@@ -78,6 +78,7 @@ class CueKind(enum.StrEnum):
     LINK = "link"
     VENUE = "venue"
     MEETING_VENUE = "meeting_venue"
+    COMMENTATOR = "commentator"
     POSSESSIVE = "possessive"
     PARTICIPLE = "participle"
     TRAP = "trap"
@@ -370,6 +371,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "links": (CueKind.LINK, ""),
         "venues": (CueKind.VENUE, ""),
         "meeting_venues": (CueKind.MEETING_VENUE, ""),
+        "commentators": (CueKind.COMMENTATOR, ""),
         "possessives": (CueKind.POSSESSIVE, ""),
         "participles": (CueKind.PARTICIPLE, ""),
     },

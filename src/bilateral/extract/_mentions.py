@@ -29,6 +29,7 @@ from ._scan import (
     Scan,
     compiled,
     fold,
+    followed_by,
     preceded_by,
     scan_names,
 )
@@ -46,8 +47,9 @@ class CountryMention:
         text: ``text[start:end]`` of the document.
         code: The country's code.
         kind: Whether it is a name, abbreviation, demonym or metonym.
-        venue: True for a capital named as a meeting place ("talks in Geneva")
-            rather than as the government.
+        venue: True for a country named as a meeting place ("talks in Geneva"), a
+            transit country ("via Bulgaria") or a voice of commentary ("Thai
+            commentators") rather than as a party.
     """
 
     start: int
@@ -175,6 +177,7 @@ class _Filter:
         self.organisation_re = machine.organisation_re
         self.venue_words = machine.venue_words
         self.meeting_venue_words = machine.meeting_venue_words
+        self.commentator_words = machine.commentator_words
 
     def capitalised_neighbour(self, start: int, end: int) -> bool:
         """True when a capitalised word that is not a country stands beside the span."""
@@ -233,6 +236,10 @@ class _Filter:
 
     def venue(self, start: int) -> bool:
         return preceded_by(self.folded, start, self.venue_words)
+
+    def commentator(self, end: int) -> bool:
+        """True for a demonym that qualifies commentary: "Thai commentators"."""
+        return followed_by(self.folded, end, self.commentator_words)
 
     def meeting_venue(self, start: int) -> bool:
         """True for a country named as where a meeting happens: "talks in Qatar"."""
@@ -297,7 +304,9 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
                 continue
             venue = check.venue(start)
         if not venue and hit.etype != AMBIGUOUS:
-            venue = check.meeting_venue(start)
+            venue = check.meeting_venue(start) or (
+                kind is AliasKind.DEMONYM and check.commentator(end)
+            )
         if hit.etype == AMBIGUOUS:
             ambiguous.append((len(countries), hit))
             countries.append(CountryMention(start, end, original, "", kind))

@@ -143,6 +143,7 @@ class Compiled:
     """
 
     __slots__ = (
+        "commentator_words",
         "cues",
         "determiner_re",
         "former",
@@ -224,6 +225,7 @@ class Compiled:
         self.meeting_venue_words = tuple(
             fold(c.text) for c in lexicon.cues_of(CueKind.MEETING_VENUE)
         )
+        self.commentator_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.COMMENTATOR))
         self.metonym_not_before = tuple(fold(w) for w in lexicon.metonym_not_before)
         self.place_re = followed_pattern(self.metonym_not_before)
         # The next word is an organisation's head ("China Daily"): a word of letters
