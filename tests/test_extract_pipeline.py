@@ -620,3 +620,14 @@ def test_a_demonym_that_qualifies_commentators_is_a_voice_not_a_party():
     assert pairs(data) == {("CHN", "KHM")}
     assert "THA" in data.claims[0].countries
     assert ("IND", "JPN") in pairs(extract("Indian and Japanese officials met in Tokyo.", "d"))
+
+
+def test_a_comma_and_with_no_list_before_it_joins_clauses_not_countries():
+    data = extract(
+        "Peru is the second-largest copper producer after Chile, and China buys most of "
+        "the copper.",
+        "d",
+    )
+    assert ("CHL", "CHN") not in pairs(data)
+    data = extract("Russia, China, and Iran held naval drills.", "d")
+    assert [a.parties for a in data.agreements] == [("CHN", "IRN", "RUS")]

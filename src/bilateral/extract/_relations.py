@@ -68,6 +68,7 @@ _PARENTHETICAL = re.compile(r",[^,;:()]{1,60},")
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b", re.IGNORECASE)
 _TIGHT_GAPS = frozenset({"", "-", "/", "and", ", and", "&", "and the", "vs", "versus", "vs."})
 _LIST_GAPS = frozenset({",", "and", ", and", "and the", ", and the", "or", ", or"})
+_CLAUSE_AND = frozenset({", and", ", and the"})
 _CLAUSE_CHARS = frozenset(";:()[]")
 _OBJECT_OF = re.compile(
     r"(?<!\w)(?:with|to|from|against|on|for|by|into|toward|towards|over|like|beyond|than"
@@ -193,6 +194,10 @@ def find_links(
     for i, (a, b) in enumerate(itertools.pairwise(merged)):
         after = gaps[i + 1] if i + 1 < len(gaps) else None
         kind = _gap_kind(text, a, b, gaps[i], after=after, cues=cues)
+        if kind == "tight" and gaps[i] in _CLAUSE_AND and len(runs[-1]) == 1:
+            # "X, and Y" with no list before it joins clauses ("second only to Chile,
+            # and China buys ..."); only a list has a comma before its "and".
+            kind = "broken"
         if kind in ("tight", "apposition") and not set(a.codes) & set(b.codes):
             runs[-1].append(b)
             if gaps[i] not in _LIST_GAPS or kind == "apposition":
