@@ -589,6 +589,7 @@ def test_a_subject_that_said_little_is_no_source():
         (("heldout", "heldout2"), (0.97, 0.85, 0.72, 0.58, 0.85, 0.87)),
         (("heldout3", "heldout4", "heldout5"), (0.9, 0.81, 0.73, 0.53, 0.66, 0.84)),
         (("heldout6",), (0.84, 0.83, 0.62, 0.42, 0.5, 0.78)),
+        (("heldout7",), (0.84, 0.6, 0.58, 0.43, 0.3, 0.83)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
@@ -631,3 +632,27 @@ def test_a_comma_and_with_no_list_before_it_joins_clauses_not_countries():
     assert ("CHL", "CHN") not in pairs(data)
     data = extract("Russia, China, and Iran held naval drills.", "d")
     assert [a.parties for a in data.agreements] == [("CHN", "IRN", "RUS")]
+
+
+def test_a_relative_clause_that_compares_relates_nothing():
+    data = extract(
+        "Cuba, whose economy is now smaller than that of the Dominican Republic, needs oil.",
+        "d",
+    )
+    assert pairs(data) == set()
+    data = extract("Charges at Djibouti are now above those at ports in Kenya.", "d")
+    assert pairs(data) == set()
+
+
+def test_a_third_country_outside_the_pairs_project_relates_to_neither():
+    data = extract(
+        "Azerbaijan, Georgia and Turkey opened the railway in 2017. Armenia is not part "
+        "of the project.",
+        "d",
+    )
+    assert not any("ARM" in p for p in pairs(data))
+
+
+def test_brussels_is_the_european_union():
+    data = extract("Tbilisi's relations with Brussels are strained, Georgia said.", "d")
+    assert "BEL" not in {c for claim in data.claims for c in claim.countries}

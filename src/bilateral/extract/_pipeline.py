@@ -370,11 +370,12 @@ class _Extraction:
                 and not inside
                 and (recent or noun_refs)
                 and CueKind.TRIGGER in kinds
+                and CueKind.NEGATION not in kinds
                 and _opens(text, start, plain[0].start)
             ):
                 # A third country acting on the pair's deal or project: "Egypt is also
                 # expected to join the scheme", "China opposed the pact". It relates
-                # to both.
+                # to both; one that "is not part of the project" relates to neither.
                 joining = [
                     Link(_pair(explicit[0], other), start, end, tight=False)
                     for other in topic

@@ -212,12 +212,14 @@ def find_links(
             continue
         if kind == "broken" or (a.codes == b.codes):
             continue
-        if kind == "relative":
-            loose.append((len(runs) - 2, len(runs) - 1))
-            continue
         if positions is None:
             positions = _link_positions(cues, clauses, groups)
         clause_starts, breaks, group_starts, comparisons, joiners, triggers = positions
+        if kind == "relative":
+            # "X, whose economy is smaller than that of Y": compared, not related.
+            if not _any_between(comparisons, a.end, b.start):
+                loose.append((len(runs) - 2, len(runs) - 1))
+            continue
         if not _same_clause(clause_starts, a.start, b.start):
             continue
         if _any_between(breaks, a.end, b.start) or _any_between(group_starts, a.end, b.start):
