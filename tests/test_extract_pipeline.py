@@ -656,3 +656,35 @@ def test_a_third_country_outside_the_pairs_project_relates_to_neither():
 def test_brussels_is_the_european_union():
     data = extract("Tbilisi's relations with Brussels are strained, Georgia said.", "d")
     assert "BEL" not in {c for claim in data.claims for c in claim.countries}
+
+
+def test_what_happens_under_an_agreement_puts_it_in_force_unless_promised():
+    data = extract(
+        "US troops have trained Ghanaian soldiers for years under a defence cooperation "
+        "agreement that Ghana's parliament ratified in 2018.",
+        "d",
+    )
+    assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
+    data = extract(
+        "Saudi Arabia and China signed a deal. Under the deal, Aramco will supply crude to "
+        "China for 20 years.",
+        "d",
+    )
+    assert AgreementStatus.IN_FORCE not in [a.status for a in data.agreements]
+
+
+def test_not_in_future_is_a_checked_cue_field(tmp_path):
+    from bilateral.extract import load_lexicon
+
+    path = tmp_path / "lifecycle.toml"
+    path.write_text(
+        '[in_force]\ncues = [{ text = "up and running", not_in_future = true }]\n', encoding="utf-8"
+    )
+    lexicon = load_lexicon(path)
+    assert any(c.text == "up and running" and c.not_in_future for c in lexicon.cues)
+    path.write_text(
+        '[in_force]\ncues = [{ text = "up and running", not_in_future = "yes" }]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(bilateral.BilateralError, match=r"not_in_future"):
+        load_lexicon(path)

@@ -399,6 +399,8 @@ def _status_votes(
         cue = hit.cue
         if cue.only_for and spec.kind not in cue.only_for:
             continue
+        if cue.not_in_future and (futures or modals):
+            continue
         distance = _words_between(text, hit.start, trigger.start)
         if distance > _LIFECYCLE_WINDOW:
             continue

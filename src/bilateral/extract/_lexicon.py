@@ -107,6 +107,8 @@ class Cue:
         not_before: The cue does not count when the next word is one of these.
         not_after: The cue does not count when the previous word is one of these.
         not_in_reported_speech: The cue does not count after a speech verb.
+        not_in_future: For lifecycle cues: the cue does not count in a clause with a
+            future or modal cue ("under the deal, Aramco will supply").
         negates: A hedge that also negates ("unlikely").
         priority: For lifecycle cues: which status wins when several apply.
         only_for: For lifecycle cues: the agreement kinds the cue applies to.
@@ -119,6 +121,7 @@ class Cue:
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     not_in_reported_speech: bool = False
+    not_in_future: bool = False
     negates: bool = False
     priority: int = 0
     only_for: tuple[str, ...] = ()
@@ -275,6 +278,7 @@ class _Reader:
             "not_before",
             "not_after",
             "not_in_reported_speech",
+            "not_in_future",
             "negates",
             "priority",
             "only_for",
@@ -299,7 +303,7 @@ class _Reader:
             self.problem("must be an integer", f"{path}.priority")
             priority = 0
         flags = {}
-        for flag in ("not_in_reported_speech", "negates"):
+        for flag in ("not_in_reported_speech", "not_in_future", "negates"):
             flags[flag] = item.get(flag, False)
             if not isinstance(flags[flag], bool):
                 self.problem("must be true or false", f"{path}.{flag}")
@@ -312,6 +316,7 @@ class _Reader:
             not_before=self.words(item.get("not_before", []), f"{path}.not_before"),
             not_after=self.words(item.get("not_after", []), f"{path}.not_after"),
             not_in_reported_speech=flags["not_in_reported_speech"],
+            not_in_future=flags["not_in_future"],
             negates=flags["negates"],
             priority=priority,
             only_for=self.words(item.get("only_for", []), f"{path}.only_for"),
