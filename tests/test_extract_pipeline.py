@@ -688,3 +688,24 @@ def test_not_in_future_is_a_checked_cue_field(tmp_path):
     )
     with pytest.raises(bilateral.BilateralError, match=r"not_in_future"):
         load_lexicon(path)
+
+
+def test_a_state_since_a_year_is_current_while_a_dated_signing_is_past():
+    data = extract(
+        "The Indonesia-Australia trade agreement, signed in 2019 and in force since July "
+        "2020, now allows cattle into Indonesia. Indonesian officials said no new trade "
+        "deal with Australia would be signed during the visit.",
+        "d",
+    )
+    assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
+    data = extract(
+        "Algeria stopped sending gas to Morocco when its contract expired in October 2021.",
+        "d",
+    )
+    assert [a.status for a in data.agreements] == [AgreementStatus.TERMINATED]
+
+
+def test_an_agreement_in_use_is_in_force():
+    data = extract("Chinese warships have been using Cambodia's Ream naval base since 2024.", "d")
+    assert data.agreements
+    assert {a.status for a in data.agreements} == {AgreementStatus.IN_FORCE}

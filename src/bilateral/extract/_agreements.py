@@ -392,6 +392,7 @@ def _status_votes(
     if not lifecycle:
         return votes
     era = _era(text, cues, clause, trigger)
+    years = _dated_years(text, cues, clause, trigger) if era == _PAST_ERA else None
     negations = cues.within(CueKind.NEGATION, *clause)
     modals = cues.within(CueKind.MODAL, *clause)
     futures = cues.within(CueKind.FUTURE, *clause)
@@ -429,7 +430,16 @@ def _status_votes(
             status, priority = cap, lexicon.status_priority[cap]
         # "a long-delayed railway", "the stalled project": the state before the news,
         # which any other cue of the clause overrides.
-        votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else era, priority, status))
+        hit_era = era
+        if (
+            years
+            and status is AgreementStatus.IN_FORCE
+            and not any(hit.end <= start <= hit.end + _DATED_GAP for start, _ in years)
+        ):
+            # "signed in 2019 and in force since July 2020": only "signed" is dated,
+            # and the agreement is in force now.
+            hit_era = _PLAIN_ERA
+        votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else hit_era, priority, status))
     return votes
 
 
@@ -476,6 +486,25 @@ _PAST_YEAR = re.compile(
     r"(?:19|20)\d\d\b"
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?$")
+
+
+_DATED_GAP = 16
+"""How far after a lifecycle cue a year may stand to date it ("signed in June 2019")."""
+
+
+def _dated_years(
+    text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit
+) -> list[tuple[int, int]] | None:
+    """Where a clause dates something to a past year, when only years date it.
+
+    ``None`` when a history cue or a year before the agreement word ("the 2018 accord")
+    dates the whole clause.
+    """
+    if (CueKind.HISTORY in cues.by_kind and cues.within(CueKind.HISTORY, *clause)) or (
+        _YEAR_BEFORE.search(text, max(clause[0], trigger.start - 30), trigger.start)
+    ):
+        return None
+    return [m.span() for m in _PAST_YEAR.finditer(text, *clause)]
 
 
 def _era(text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit) -> int:
