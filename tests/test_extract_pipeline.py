@@ -709,3 +709,14 @@ def test_an_agreement_in_use_is_in_force():
     data = extract("Chinese warships have been using Cambodia's Ream naval base since 2024.", "d")
     assert data.agreements
     assert {a.status for a in data.agreements} == {AgreementStatus.IN_FORCE}
+
+
+def test_officials_in_a_capital_are_its_government_and_diplomats_there_are_not():
+    data = extract(
+        "Republican lawmakers in Washington have accused the Mexican government of "
+        "propping up Havana.",
+        "d",
+    )
+    assert ("MEX", "USA") in pairs(data)
+    data = extract("Diplomats in Bangkok said China and Cambodia signed a deal.", "d")
+    assert pairs(data) == {("CHN", "KHM")}

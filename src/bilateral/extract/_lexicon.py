@@ -79,6 +79,7 @@ class CueKind(enum.StrEnum):
     VENUE = "venue"
     MEETING_VENUE = "meeting_venue"
     COMMENTATOR = "commentator"
+    OFFICIAL = "official"
     POSSESSIVE = "possessive"
     PARTICIPLE = "participle"
     TRAP = "trap"
@@ -377,6 +378,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "venues": (CueKind.VENUE, ""),
         "meeting_venues": (CueKind.MEETING_VENUE, ""),
         "commentators": (CueKind.COMMENTATOR, ""),
+        "officials": (CueKind.OFFICIAL, ""),
         "possessives": (CueKind.POSSESSIVE, ""),
         "participles": (CueKind.PARTICIPLE, ""),
     },

@@ -178,6 +178,7 @@ class _Filter:
         self.venue_words = machine.venue_words
         self.meeting_venue_words = machine.meeting_venue_words
         self.commentator_words = machine.commentator_words
+        self.official_words = machine.official_words
 
     def capitalised_neighbour(self, start: int, end: int) -> bool:
         """True when a capitalised word that is not a country stands beside the span."""
@@ -235,7 +236,16 @@ class _Filter:
         return self.place_re.match(self.folded, end) is not None
 
     def venue(self, start: int) -> bool:
-        return preceded_by(self.folded, start, self.venue_words)
+        """True for a capital after "in", "at" ...: unless officials are there.
+
+        "talks in Geneva" is a venue; "lawmakers in Washington" are the government.
+        """
+        folded = self.folded
+        for word in self.venue_words:
+            if preceded_by(folded, start, (word,)):
+                at = folded.rfind(word, 0, start)
+                return not preceded_by(folded, at, self.official_words)
+        return False
 
     def commentator(self, end: int) -> bool:
         """True for a demonym that qualifies commentary: "Thai commentators"."""

@@ -153,6 +153,7 @@ class Compiled:
         "meeting_venue_words",
         "metonym_not_before",
         "names",
+        "official_words",
         "organisation_re",
         "place_re",
         "possessive_re",
@@ -225,6 +226,7 @@ class Compiled:
         self.meeting_venue_words = tuple(
             fold(c.text) for c in lexicon.cues_of(CueKind.MEETING_VENUE)
         )
+        self.official_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.OFFICIAL))
         self.commentator_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.COMMENTATOR))
         self.metonym_not_before = tuple(fold(w) for w in lexicon.metonym_not_before)
         self.place_re = followed_pattern(self.metonym_not_before)
