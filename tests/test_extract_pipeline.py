@@ -720,3 +720,12 @@ def test_officials_in_a_capital_are_its_government_and_diplomats_there_are_not()
     assert ("MEX", "USA") in pairs(data)
     data = extract("Diplomats in Bangkok said China and Cambodia signed a deal.", "d")
     assert pairs(data) == {("CHN", "KHM")}
+
+
+def test_the_two_countries_are_the_two_the_sentence_has_just_named():
+    data = extract(
+        "Djibouti and Ethiopia signed a port deal. Eritrea's port of Assab, which Ethiopia "
+        "used before the two countries' border war, remains closed.",
+        "d",
+    )
+    assert ("ERI", "ETH") in pairs(data)

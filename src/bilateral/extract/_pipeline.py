@@ -528,8 +528,9 @@ class _Extraction:
     ) -> list[Link]:
         """The sentence's links, with "the two countries" standing for its pair.
 
-        That is the pair the sentence has just linked, or else the article's current
-        pair.
+        That is the pair the sentence has just linked, or else the two countries it has
+        just named ("Eritrea's port, which Ethiopia used before the two countries'
+        war"), or else the article's current pair.
         """
         text = self.text
         actors = actors_of(plain, (), None)
@@ -537,7 +538,13 @@ class _Extraction:
             earlier = [
                 k for k in explicit_links if k.end <= a and len(k.codes) >= 2 and not k.apposition
             ]
-            topic = earlier[0].codes if earlier else self.topic
+            named = tuple(sorted({m.code for m in plain if m.end <= a}))
+            if earlier:
+                topic = earlier[0].codes
+            elif len(named) == 2 and not any(k.end <= a for k in explicit_links):
+                topic = named  # not an apposition's pair: "X, Y's supplier, urged both sides"
+            else:
+                topic = self.topic
             if topic is not None:
                 actors.append(Actor(a, b, topic))
         actors.sort(key=lambda actor: actor.start)
