@@ -539,6 +539,7 @@ class _Extraction:
                 k for k in explicit_links if k.end <= a and len(k.codes) >= 2 and not k.apposition
             ]
             named = tuple(sorted({m.code for m in plain if m.end <= a}))
+            topic: tuple[str, ...] | None
             if earlier:
                 topic = earlier[0].codes
             elif len(named) == 2 and not any(k.end <= a for k in explicit_links):
