@@ -729,3 +729,14 @@ def test_the_two_countries_are_the_two_the_sentence_has_just_named():
         "d",
     )
     assert ("ERI", "ETH") in pairs(data)
+
+
+def test_a_pact_that_provides_for_patrols_is_a_pact_not_a_supply():
+    data = extract(
+        "Ghana and Burkina Faso signed a border security pact on Tuesday that provides for "
+        "joint patrols.",
+        "d",
+    )
+    assert (Sector.SECURITY, AgreementStatus.SIGNED) in {
+        (a.sector, a.status) for a in data.agreements
+    }
