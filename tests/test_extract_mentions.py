@@ -92,6 +92,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "China Daily reported it.",
         "The Stockholm International Peace Research Institute counted the sales.",
         "Loans from the China International Capital Corporation arrived.",
+        "The London Protocol bans dumping at sea.",
         "Franco ruled for decades.",
         "The West Bank is occupied.",
         "Latin American markets fell.",

@@ -630,6 +630,8 @@ def test_a_comma_and_with_no_list_before_it_joins_clauses_not_countries():
         "d",
     )
     assert ("CHL", "CHN") not in pairs(data)
+    data = extract("China and Pakistan signed the China-Pakistan Free Trade Agreement.", "d")
+    assert pairs(data) == {("CHN", "PAK")}
     data = extract("Russia, China, and Iran held naval drills.", "d")
     assert [a.parties for a in data.agreements] == [("CHN", "IRN", "RUS")]
 
