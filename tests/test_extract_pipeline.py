@@ -742,3 +742,15 @@ def test_a_pact_that_provides_for_patrols_is_a_pact_not_a_supply():
     assert (Sector.SECURITY, AgreementStatus.SIGNED) in {
         (a.sector, a.status) for a in data.agreements
     }
+
+
+def test_warships_that_hold_drills_are_no_arms_deal_and_may_the_month_is_no_plan():
+    data = extract(
+        "Indonesian and Chinese warships held their first joint drills off Jakarta in May.",
+        "d",
+    )
+    assert [(a.subject, a.status) for a in data.agreements] == [
+        ("first joint drills", AgreementStatus.IN_FORCE)
+    ]
+    data = extract("Russia delivered the S-400 to Turkey in 2019.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]

@@ -409,6 +409,8 @@ def _status_votes(
             o.start != trigger.start
             and clause[0] <= o.start < clause[1]
             and _words_between(text, hit.start, o.start) < distance
+            # "warships held joint drills": "held" can only speak of the drills.
+            and (not cue.only_for or _kind_of(o, lexicon) in cue.only_for)
             # A cue that is itself another trigger ("talks") still speaks of its object.
             and not (o.start == hit.start and o.end == hit.end)
             for o in others
@@ -441,6 +443,11 @@ def _status_votes(
             hit_era = _PLAIN_ERA
         votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else hit_era, priority, status))
     return votes
+
+
+def _kind_of(hit: CueHit, lexicon: Lexicon) -> str:
+    spec = lexicon.triggers.get(hit.cue.value)
+    return spec.kind if spec is not None else ""
 
 
 def _prenominal(text: str, hit: CueHit, trigger: CueHit) -> bool:
