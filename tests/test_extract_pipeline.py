@@ -754,3 +754,10 @@ def test_warships_that_hold_drills_are_no_arms_deal_and_may_the_month_is_no_plan
     ]
     data = extract("Russia delivered the S-400 to Turkey in 2019.", "d")
     assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
+
+
+def test_a_railway_company_is_no_railway():
+    data = extract(
+        "Kazakhstan's national railway company signed a memorandum with Azerbaijan.", "d"
+    )
+    assert "railway" not in " ".join(a.subject for a in data.agreements)
