@@ -761,3 +761,13 @@ def test_a_railway_company_is_no_railway():
         "Kazakhstan's national railway company signed a memorandum with Azerbaijan.", "d"
     )
     assert "railway" not in " ".join(a.subject for a in data.agreements)
+
+
+def test_a_second_verb_after_an_object_relates_the_subject_to_its_own_object():
+    data = extract(
+        "South African ships exercised with the French navy in March and regularly train "
+        "with the navies of the United States and Brazil.",
+        "d",
+    )
+    assert {("USA", "ZAF"), ("BRA", "ZAF")} <= pairs(data)
+    assert ("FRA", "USA") not in pairs(data)

@@ -248,10 +248,18 @@ def find_links(
             left = len(runs) - 2
             if (
                 left > 0
-                and _SHARED_SUBJECT.match(text, a.end)
+                and (
+                    _SHARED_SUBJECT.match(text, a.end)
+                    or (
+                        _AND_VERB_WITH.search(text, a.end, b.start) is not None
+                        and _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None
+                    )
+                )
                 and _same_clause(clause_starts, runs[0][0].start, b.start)
             ):
-                left = 0  # "Manila has a pact with X and is negotiating one with Y"
+                # "Manila has a pact with X and is negotiating one with Y"; "ships
+                # exercised with the French navy and train with the navies of Y".
+                left = 0
             loose.append((left, len(runs) - 1))
 
     introducers = cues.of(CueKind.LIST_INTRODUCER)
@@ -304,6 +312,9 @@ def find_links(
     return _unique(links)
 
 
+_AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,3}(?:with|to|from|against)\s", re.IGNORECASE)
+"""After an object, a second verb of the subject and its own object: "exercised with X
+in March and regularly train with Y"."""
 _SHARED_SUBJECT = re.compile(
     r"\s*,?\s*and\s+(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may"
     r"|might|plans|planned|wants|wanted|hopes|said|says)\b",
