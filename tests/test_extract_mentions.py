@@ -157,3 +157,9 @@ def test_spans_match_the_text():
 
 def test_a_country_before_capitalised_words_without_a_head_is_kept():
     assert codes("Pakistan Signs Fighter Jet Deal With Turkey") == ["PAK", "TUR"]
+
+
+def test_congo_is_settled_by_the_mentions_around_it_not_by_its_iso_name():
+    text = "KINSHASA, Democratic Republic of Congo (AFP) - Congo and Rwanda met."
+    assert [m.code for m in find_mentions(text)][:2] == ["COD", "COD"]
+    assert codes("Brazzaville said Congo would sign.") == ["COG", "COG"]

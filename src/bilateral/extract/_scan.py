@@ -175,9 +175,12 @@ class Compiled:
             if entry not in bucket:
                 bucket.append(entry)
 
+        ambiguous = ambiguous_names()
         for alias in all_aliases():
             if "," in alias.text or "(" in alias.text:
                 continue  # ISO forms such as "Korea, Republic of" are not running text
+            if fold(alias.text) in ambiguous:
+                continue  # "Congo", an ISO name too, is settled by the mentions around it
             exact = alias.kind is AliasKind.ABBREVIATION or alias.text.isupper()
             add(
                 names,
@@ -192,7 +195,7 @@ class Compiled:
                     None,
                 ),
             )
-        for key, codes in ambiguous_names().items():
+        for key, codes in ambiguous.items():
             add(names, key, _Entry(AMBIGUOUS, key, PROPER_CASE, "", AliasKind.NAME, codes, None))
         for group in all_groups():
             for name in (group.name, *group.aliases):
