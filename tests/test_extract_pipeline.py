@@ -588,8 +588,7 @@ def test_a_subject_that_said_little_is_no_source():
         ((".",), (0.98, 0.9, 0.8, 0.75, 0.9, 0.95)),
         (("heldout", "heldout2"), (0.97, 0.85, 0.72, 0.58, 0.85, 0.87)),
         (("heldout3", "heldout4", "heldout5"), (0.9, 0.81, 0.73, 0.53, 0.66, 0.84)),
-        (("heldout6",), (0.84, 0.83, 0.62, 0.42, 0.5, 0.78)),
-        (("heldout7",), (0.84, 0.6, 0.58, 0.43, 0.3, 0.83)),
+        (("heldout6", "heldout7", "heldout8"), (0.85, 0.75, 0.6, 0.44, 0.45, 0.78)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
