@@ -209,6 +209,12 @@ class _Filter:
             return True
         # A head further on, after capitalised words that are no country ("Stockholm
         # International Peace Research Institute").
+        text = self.text
+        after = end
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if not text[after : after + 1].isupper():
+            return self._head_before(start, heads)  # the usual case: no capital follows
         pos = end
         for _ in range(_NAME_WORDS):
             nxt = _next_word(self.text, pos)
@@ -223,6 +229,10 @@ class _Filter:
             ):
                 break
             pos = at + len(word)
+        return self._head_before(start, heads)
+
+    def _head_before(self, start: int, heads: frozenset[str]) -> bool:
+        """True after "<Head> of": "Bank of China", "Gulf of Oman"."""
         folded = self.folded
         for joint in (" of the ", " of "):
             if folded.endswith(joint, 0, start):
@@ -241,11 +251,11 @@ class _Filter:
         "talks in Geneva" is a venue; "lawmakers in Washington" are the government.
         """
         folded = self.folded
-        for word in self.venue_words:
-            if preceded_by(folded, start, (word,)):
-                at = folded.rfind(word, 0, start)
-                return not preceded_by(folded, at, self.official_words)
-        return False
+        if not preceded_by(folded, start, self.venue_words):
+            return False
+        # The venue word is the last of them before the capital.
+        at = max(folded.rfind(word, 0, start) for word in self.venue_words)
+        return not preceded_by(folded, at, self.official_words)
 
     def commentator(self, end: int) -> bool:
         """True for a demonym that qualifies commentary: "Thai commentators"."""
