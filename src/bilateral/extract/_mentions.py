@@ -29,7 +29,6 @@ from ._scan import (
     Scan,
     compiled,
     fold,
-    followed_by,
     preceded_by,
     scan_names,
 )
@@ -177,7 +176,7 @@ class _Filter:
         self.organisation_re = machine.organisation_re
         self.venue_words = machine.venue_words
         self.meeting_venue_words = machine.meeting_venue_words
-        self.commentator_words = machine.commentator_words
+        self.commentator_re = machine.commentator_re
         self.official_words = machine.official_words
 
     def capitalised_neighbour(self, start: int, end: int) -> bool:
@@ -259,7 +258,7 @@ class _Filter:
 
     def commentator(self, end: int) -> bool:
         """True for a demonym that qualifies commentary: "Thai commentators"."""
-        return followed_by(self.folded, end, self.commentator_words)
+        return self.commentator_re.match(self.folded, end) is not None
 
     def meeting_venue(self, start: int) -> bool:
         """True for a country named as where a meeting happens: "talks in Qatar"."""

@@ -143,7 +143,7 @@ class Compiled:
     """
 
     __slots__ = (
-        "commentator_words",
+        "commentator_re",
         "cues",
         "determiner_re",
         "former",
@@ -230,7 +230,9 @@ class Compiled:
             fold(c.text) for c in lexicon.cues_of(CueKind.MEETING_VENUE)
         )
         self.official_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.OFFICIAL))
-        self.commentator_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.COMMENTATOR))
+        self.commentator_re = followed_pattern(
+            fold(c.text) for c in lexicon.cues_of(CueKind.COMMENTATOR)
+        )
         self.metonym_not_before = tuple(fold(w) for w in lexicon.metonym_not_before)
         self.place_re = followed_pattern(self.metonym_not_before)
         # The next word is an organisation's head ("China Daily"): a word of letters
