@@ -518,6 +518,9 @@ def test_a_power_trade_agreement_is_energy():
         "The pipeline from Uganda to Tanzania is more than 60 percent complete.",
         "The railway from Angola to Zambia was rebuilt by China and reopened in 2015.",
         "Saudi Arabia already flies Typhoon jets bought from Britain.",
+        "The pipeline between Romania and Moldova has been running close to capacity.",
+        "Saudi Arabia has kept to an informal truce with Yemen since April 2022.",
+        "The security pact between Saudi Arabia and Iran has since been reactivated.",
     ],
 )
 def test_standing_and_operating_agreements_are_in_force(text):
