@@ -430,8 +430,6 @@ def _status_votes(
         cap = spec.max_status
         if cap is not None and status in _LADDER and _LADDER.index(status) > _LADDER.index(cap):
             status, priority = cap, lexicon.status_priority[cap]
-        # "a long-delayed railway", "the stalled project": the state before the news,
-        # which any other cue of the clause overrides.
         hit_era = era
         if (
             years
@@ -441,6 +439,8 @@ def _status_votes(
             # "signed in 2019 and in force since July 2020": only "signed" is dated,
             # and the agreement is in force now.
             hit_era = _PLAIN_ERA
+        # "a long-delayed railway", "the stalled project": the state before the news,
+        # which any other cue of the clause overrides.
         votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else hit_era, priority, status))
     return votes
 
@@ -507,11 +507,19 @@ def _dated_years(
     ``None`` when a history cue or a year before the agreement word ("the 2018 accord")
     dates the whole clause.
     """
-    if (CueKind.HISTORY in cues.by_kind and cues.within(CueKind.HISTORY, *clause)) or (
-        _YEAR_BEFORE.search(text, max(clause[0], trigger.start - 30), trigger.start)
-    ):
+    if _dated_as_a_whole(text, cues, clause, trigger):
         return None
     return [m.span() for m in _PAST_YEAR.finditer(text, *clause)]
+
+
+def _dated_as_a_whole(
+    text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit
+) -> bool:
+    """Whether a history cue or a year before the agreement word dates the clause."""
+    return bool(
+        (CueKind.HISTORY in cues.by_kind and cues.within(CueKind.HISTORY, *clause))
+        or _YEAR_BEFORE.search(text, max(clause[0], trigger.start - 30), trigger.start)
+    )
 
 
 def _era(text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit) -> int:
@@ -520,14 +528,9 @@ def _era(text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit
     The news itself (dated "on Sunday", "this week"), the past (dated by a year,
     "first proposed in 2013", "the 2020 ceasefire"), or neither.
     """
-    by_kind = cues.by_kind
-    if CueKind.NEWS in by_kind and cues.within(CueKind.NEWS, *clause):
+    if CueKind.NEWS in cues.by_kind and cues.within(CueKind.NEWS, *clause):
         return _NEWS_ERA
-    if (
-        (CueKind.HISTORY in by_kind and cues.within(CueKind.HISTORY, *clause))
-        or _PAST_YEAR.search(text, *clause)
-        or _YEAR_BEFORE.search(text, max(clause[0], trigger.start - 30), trigger.start)
-    ):
+    if _dated_as_a_whole(text, cues, clause, trigger) or _PAST_YEAR.search(text, *clause):
         return _PAST_ERA
     return _PLAIN_ERA
 
@@ -887,12 +890,14 @@ def sentence_drafts(
         link = _nearest_link(links, hit.start)
         if link is None:
             continue
+        if _non_specific(text, cues, hit):
+            continue  # "no such agreement", "any arrangement": none in particular
         parties = link.codes
         shared = {
             code
             for other in links
             if (other.start, other.end, other.strength) == (link.start, link.end, link.strength)
-            and not other.codes_disjoint(link)
+            and not set(other.codes).isdisjoint(link.codes)
             for code in other.codes
         }
         if len(shared) > len(parties) and spec.role not in ("supply", "acquire"):
@@ -903,8 +908,6 @@ def sentence_drafts(
             clause_span[0] <= g.start < clause_span[1] for g in cues.of(CueKind.GROUP_ANAPHOR)
         ):
             parties = tuple(sorted(everyone))  # "the three countries signed a pact"
-        if _non_specific(text, cues, hit):
-            continue  # "no such agreement", "any arrangement": none in particular
         window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None

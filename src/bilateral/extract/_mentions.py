@@ -216,7 +216,7 @@ class _Filter:
             return self._head_before(start, heads)  # the usual case: no capital follows
         pos = end
         for _ in range(_NAME_WORDS):
-            nxt = _next_word(self.text, pos)
+            nxt = _next_word(text, pos)
             if nxt is None:
                 break
             word, at = nxt

@@ -185,7 +185,9 @@ def extract(
 
 
 _TOPIC_MIN = 3.0
+"""How much sector evidence an article needs before its leading sector is its topic."""
 _TOPIC_LEAD = 1.5
+"""How far the topic must lead the next sector."""
 
 
 class _Extraction:
@@ -638,12 +640,13 @@ class _Extraction:
                     own[sector] = own.get(sector, 0.0) + item.weight
         if own:
             return max(own.items(), key=lambda item: item[1])[0]
-        ranked = sorted(self.sector_weights.values(), reverse=True)
-        if not ranked or ranked[0] < _TOPIC_MIN:
+        ranked = sorted(self.sector_weights.items(), key=lambda item: item[1], reverse=True)
+        if not ranked:
             return Sector.DIPLOMATIC
-        if len(ranked) > 1 and ranked[0] < _TOPIC_LEAD * ranked[1]:
+        top, weight = ranked[0]
+        if weight < _TOPIC_MIN or (len(ranked) > 1 and weight < _TOPIC_LEAD * ranked[1][1]):
             return Sector.DIPLOMATIC
-        return max(self.sector_weights.items(), key=lambda item: item[1])[0]
+        return top
 
     # --- the whole text ---------------------------------------------------------------
 

@@ -49,10 +49,6 @@ class Link(NamedTuple):
         """Whether the pair is carried from context rather than stated."""
         return self.strength < 1.0
 
-    def codes_disjoint(self, other: Link) -> bool:
-        """Whether the two links have no country in common."""
-        return set(self.codes).isdisjoint(other.codes)
-
 
 class Actor(NamedTuple):
     """A country mention, or a phrase standing for a pair ("the two countries")."""
@@ -215,17 +211,17 @@ def find_links(
         if positions is None:
             positions = _link_positions(cues, clauses, groups)
         clause_starts, breaks, group_starts, comparisons, joiners, triggers = positions
+        if _any_between(comparisons, a.end, b.start):
+            # "on a par with X", "overtook X as Y's supplier", "X, whose economy is
+            # smaller than that of Y": compared, not related.
+            continue
         if kind == "relative":
-            # "X, whose economy is smaller than that of Y": compared, not related.
-            if not _any_between(comparisons, a.end, b.start):
-                loose.append((len(runs) - 2, len(runs) - 1))
+            loose.append((len(runs) - 2, len(runs) - 1))
             continue
         if not _same_clause(clause_starts, a.start, b.start):
             continue
         if _any_between(breaks, a.end, b.start) or _any_between(group_starts, a.end, b.start):
             continue
-        if _any_between(comparisons, a.end, b.start):
-            continue  # "on a par with X", "overtook X as Y's supplier": compared, not related
         words = len(text[a.end : b.start].split())
         if (
             words <= lexicon.short_link_words
@@ -531,7 +527,8 @@ def pair_sectors(
             pos, sector, weight = min(sectors, key=lambda item: _distance(item[0], link))
             assigned[i][sector] = weight * _PERIPHERAL
         else:
-            # Relations with no sector named ("X and Y signed a deal") are diplomatic.
+            # Relations with no sector named ("X and Y signed a deal"): the fallback's
+            # sector for the pair, diplomatic without one.
             assigned[i][fallback(link) if fallback else Sector.DIPLOMATIC] = link.strength
     return assigned
 

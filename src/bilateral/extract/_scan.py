@@ -286,7 +286,15 @@ def followed_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _BY_PATTERN = frozenset(
-    {CueKind.LINK, CueKind.DETERMINER, CueKind.VENUE, CueKind.MEETING_VENUE, CueKind.POSSESSIVE}
+    {
+        CueKind.LINK,
+        CueKind.DETERMINER,
+        CueKind.VENUE,
+        CueKind.MEETING_VENUE,
+        CueKind.POSSESSIVE,
+        CueKind.COMMENTATOR,
+        CueKind.OFFICIAL,
+    }
 )
 
 
