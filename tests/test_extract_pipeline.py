@@ -773,3 +773,55 @@ def test_a_second_verb_after_an_object_relates_the_subject_to_its_own_object():
     )
     assert {("USA", "ZAF"), ("BRA", "ZAF")} <= pairs(data)
     assert ("FRA", "USA") not in pairs(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya gets its fuel from Uganda through a pipeline.",
+        "The pipeline links Azerbaijan's gas fields with Turkey.",
+        "Bulgaria and Greece are linked by a gas interconnector.",
+    ],
+)
+def test_a_pipeline_or_plant_named_plainly_is_in_force(text):
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
+
+
+def test_a_hedge_covers_only_the_agreements_after_it():
+    data = extract(
+        "Zambia has already handed its power grid to a joint venture with China, and "
+        "economists say Lusaka may need more debt relief.",
+        "d",
+    )
+    assert [a.status for a in data.agreements if a.sector is Sector.ENERGY] == [
+        AgreementStatus.SIGNED
+    ]
+    data = extract("Russia has reportedly formed a joint venture with Chile.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.PROPOSED]
+
+
+def test_an_agreement_with_no_sector_word_takes_its_parties_main_sector():
+    data = extract(
+        "Kenya imports electricity from Ethiopia over a high-voltage line, and electricity "
+        "trade between the two has doubled since 2022. Nairobi and Addis Ababa signed a "
+        "memorandum of understanding on Monday.",
+        "d",
+    )
+    memoranda = [a for a in data.agreements if "memorandum" in a.subject]
+    assert [a.sector for a in memoranda] == [Sector.ENERGY]
+    data = extract("Peru and Ghana signed a memorandum of understanding on Monday.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.DIPLOMATIC]
+
+
+def test_a_relative_clause_between_subject_and_verb_is_an_aside():
+    data = extract(
+        "Japan, which has funded port projects across the region since 2015, has pressed "
+        "Dhaka to open its market.",
+        "d",
+    )
+    assert pairs(data) == {("BGD", "JPN")}
+
+
+def test_plural_finance_instruments_are_agreements():
+    data = extract("India extended credit lines and currency swaps to Sri Lanka in 2022.", "d")
+    assert [(a.parties, a.sector) for a in data.agreements] == [(("IND", "LKA"), Sector.FINANCE)]

@@ -4,10 +4,10 @@ A trigger cue (``agreements.toml``) in a clause that relates two or more countri
 proposes an agreement between them. Its status comes from the lifecycle cues near the
 trigger in the same clause (``lifecycle.toml``): the cue of highest priority wins,
 after a negation or a modal just before it has turned it back ("not yet signed",
-"could supply"); with no cue, a hedged clause gives the hedged status and an unhedged
-one the trigger's default. Mentions of the same agreement across the article (same
-parties, sector and kind, or "the deal" referring back) merge, and the merged status
-is the highest-priority one any of its evidence states.
+"could supply"); with no cue, a hedge before the trigger in its clause gives the hedged
+status, and otherwise the trigger has its default. Mentions of the same agreement
+across the article (same parties, sector and kind, or "the deal" referring back) merge,
+and the merged status is the highest-priority one any of its evidence states.
 """
 
 from __future__ import annotations
@@ -972,7 +972,7 @@ def sentence_drafts(
                 spec=spec,
                 subject=subject or (f"{sector.value} {spec.kind}" if sector else spec.kind),
                 statuses=votes,
-                hedged=hedged,
+                hedged=hedged and _hedged_before(cues, clause_span, hit),
                 evidence=[claim_id],
                 supplier=supplier,
                 recipient=recipient,
@@ -986,6 +986,17 @@ def sentence_drafts(
             )
         )
     return _merge_within(text, drafts)
+
+
+def _hedged_before(cues: SentenceCues, clause: tuple[int, int], hit: CueHit) -> bool:
+    """Whether a hedge of the clause comes before the agreement word, and so covers it.
+
+    A hedge reaches forward over its clause: "Russia has reportedly formed a joint
+    venture" hedges the venture, while in "handed its grid to a joint venture, and
+    economists say Laos may need deferrals" the hedge comes after the venture and is
+    about something else.
+    """
+    return any(h.start < hit.start for h in cues.within(CueKind.HEDGE, *clause))
 
 
 def _absorb(target: Draft, other: Draft) -> None:

@@ -169,7 +169,8 @@ class Lexicon:
         negated_status: What each status becomes after a negation.
         modal_status: What each status becomes after a hypothetical modal.
         future_status: What each status becomes when put in the future.
-        hedged_status: The status of an agreement found only in hedged clauses.
+        hedged_status: The status of an agreement that only hedged clauses speak of, each
+            with its hedge before the agreement word.
         unnamed_certainty: The certainty cap for claims relayed from unnamed sources.
         titles: Abbreviations that never end a sentence.
         before_number: Abbreviations that do not end a sentence before a number.

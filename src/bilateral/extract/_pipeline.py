@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bilateral._dataset import Dataset
 from bilateral._enums import AgreementStatus, Certainty, Polarity, Sector
@@ -623,6 +623,16 @@ class _Extraction:
                         item.claims.append(claim_id)
                         item.trends.extend(trends)
 
+    def pair_sector_weights(self, pairs: Iterable[tuple[str, str]]) -> dict[Sector, float]:
+        """How much relationship evidence the article has so far for ``pairs``, by sector."""
+        own: dict[Sector, float] = {}
+        for pair in pairs:
+            for sector in Sector:
+                item = self.evidence.get((pair, sector))
+                if item is not None:
+                    own[sector] = own.get(sector, 0.0) + item.weight
+        return own
+
     def topic_sector(self, link: Link) -> Sector:
         """The sector of a sentence that relates a pair but names no sector.
 
@@ -632,12 +642,7 @@ class _Extraction:
         ``_TOPIC_MIN`` times, ``_TOPIC_LEAD`` times as often as any other); otherwise
         diplomatic.
         """
-        own: dict[Sector, float] = {}
-        for pair in pairs_of(link):
-            for sector in Sector:
-                item = self.evidence.get((pair, sector))
-                if item is not None:
-                    own[sector] = own.get(sector, 0.0) + item.weight
+        own = self.pair_sector_weights(pairs_of(link))
         if own:
             return max(own.items(), key=lambda item: item[1])[0]
         ranked = sorted(self.sector_weights.items(), key=lambda item: item[1], reverse=True)
@@ -647,6 +652,19 @@ class _Extraction:
         if weight < _TOPIC_MIN or (len(ranked) > 1 and weight < _TOPIC_LEAD * ranked[1][1]):
             return Sector.DIPLOMATIC
         return top
+
+    def agreement_sector(self, parties: Sequence[str]) -> Sector:
+        """The sector of an agreement whose clauses name none ("the two signed a treaty").
+
+        The sector the article's evidence on its parties weighs most: a memorandum
+        between two countries whose relations the article describes as energy is an
+        energy memorandum. Diplomatic when the article relates the parties in no sector.
+        """
+        codes = sorted(set(parties))
+        own = self.pair_sector_weights((a, b) for i, a in enumerate(codes) for b in codes[i + 1 :])
+        if not own:
+            return Sector.DIPLOMATIC
+        return max(own.items(), key=lambda item: item[1])[0]
 
     # --- the whole text ---------------------------------------------------------------
 
@@ -679,7 +697,7 @@ class _Extraction:
             if len(set(draft.parties)) < 2:
                 continue
             if draft.sector is None:
-                draft.sector = Sector.DIPLOMATIC  # a treaty or deal with no sector named
+                draft.sector = self.agreement_sector(draft.parties)
             status: AgreementStatus = draft.status(self.lexicon)
             supplier, recipient = draft.supplier, draft.recipient
             if (

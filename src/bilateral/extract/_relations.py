@@ -62,6 +62,16 @@ _POSSESSIVE = re.compile(r"^['’]s?\b")
 _APOSTROPHES = ("'", "’")
 _PARENTHETICAL = re.compile(r",[^,;:()]{1,60},")
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b", re.IGNORECASE)
+_MAIN_AFTER_RELATIVE = re.compile(
+    r",\s*(?:which|who|whose)\b[^,;:()\[\]]{1,160},\s*(?:[\w'’-]+\s+){0,3}[\w'’-]+\Z"
+)
+"""A gap of a relative clause set off by commas and the verb after it: the verb's
+subject is the actor before the relative clause."""
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:and|but|or|while|whereas|as|although|though|because|since|if|when|where"
+    r"|the|a|an|its|their|his|her|this|these|those|according)\b"
+)
+"""Words that open something other than the main verb after a relative clause."""
 _TIGHT_GAPS = frozenset({"", "-", "/", "and", ", and", "&", "and the", "vs", "versus", "vs."})
 _LIST_GAPS = frozenset({",", "and", ", and", "and the", ", and the", "or", ", or"})
 _CLAUSE_AND = frozenset({", and", ", and the"})
@@ -100,7 +110,10 @@ def _apposition(text: str, b: Actor, cues: SentenceCues) -> bool:
 def _gap_kind(
     text: str, a: Actor, b: Actor, gap: str, *, after: str | None, cues: SentenceCues
 ) -> str:
-    """How two neighbouring actors are joined: "tight", "apposition", "loose" or "broken".
+    """How two neighbouring actors are joined.
+
+    "tight", "apposition", "relative" (b is in a relative clause about a), "aside" (a
+    relative clause about a comes between them), "loose" or "broken".
 
     ``gap`` is what stands between them (see ``_gap``), ``after`` the gap between
     ``b`` and the actor after it, if any. A bare comma joins tightly only in a list
@@ -121,6 +134,10 @@ def _gap_kind(
         return "apposition"  # "the United States, a treaty ally of Thailand"
     if _RELATIVE.match(text, a.end) and not any(ch in gap[1:] for ch in ",;:()"):
         return "relative"
+    if _MAIN_AFTER_RELATIVE.match(gap) and not _NEW_CLAUSE.match(gap, gap.rindex(",") + 1):
+        # "India, which extended credit lines in 2022, has pressed Colombo": the
+        # relative clause is an aside; the subject's own verb comes after it.
+        return "aside"
     # A short aside between commas does not break the clause ("Russia, on the
     # other hand, sees Pakistan as a partner").
     gap = _PARENTHETICAL.sub(" ", f" {gap} ").strip()
@@ -211,6 +228,11 @@ def find_links(
         if positions is None:
             positions = _link_positions(cues, clauses, groups)
         clause_starts, breaks, group_starts, comparisons, joiners, triggers = positions
+        if kind == "aside":
+            # Only the main clause after the relative clause counts.
+            if not _any_between(comparisons, text.rindex(",", a.end, b.start), b.start):
+                loose.append((len(runs) - 2, len(runs) - 1))
+            continue
         if _any_between(comparisons, a.end, b.start):
             # "on a par with X", "overtook X as Y's supplier", "X, whose economy is
             # smaller than that of Y": compared, not related.
