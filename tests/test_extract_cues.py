@@ -106,6 +106,26 @@ def test_clause_with_different_hedging_is_a_separate_claim():
             Certainty.CERTAIN,
         ),
         ("China and Russia reportedly signed a gas deal.", "reports", Certainty.POSSIBLE),
+        (
+            "Hungarian officials deny that Budapest helps Moscow evade sanctions.",
+            "Hungarian officials",
+            Certainty.PROBABLE,
+        ),
+        (
+            "Kenya maintains that Uganda owes it for the power it delivered.",
+            "Kenya",
+            Certainty.CERTAIN,
+        ),
+        (
+            "The Chinese side noted new opportunities for trade with Brazil.",
+            "The Chinese side",
+            Certainty.CERTAIN,
+        ),
+        (
+            "Lavrov warned Armenia against closer ties with France.",
+            "Lavrov",
+            Certainty.CERTAIN,
+        ),
     ],
 )
 def test_attribution(text, source, certainty):
