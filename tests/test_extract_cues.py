@@ -153,6 +153,14 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
         ("India and Russia are expected to sign an arms deal.", AgreementStatus.NEGOTIATING),
         ("India and Russia have not yet signed the arms deal.", AgreementStatus.NEGOTIATING),
         ("Russia began deliveries of S-400 missile systems to India.", AgreementStatus.IN_FORCE),
+        (
+            "Construction of the railway between Kenya and Uganda is in its final phase.",
+            AgreementStatus.IN_FORCE,
+        ),
+        (
+            "Construction of the pipeline from Kenya to Uganda is expected to begin next year.",
+            AgreementStatus.SIGNED,
+        ),
         ("Construction started on the Russia-Turkey gas pipeline.", AgreementStatus.IN_FORCE),
         ("Russia continues to supply India with oil.", AgreementStatus.IN_FORCE),
         ("China and Pakistan held joint naval drills.", AgreementStatus.IN_FORCE),

@@ -825,3 +825,14 @@ def test_a_relative_clause_between_subject_and_verb_is_an_aside():
 def test_plural_finance_instruments_are_agreements():
     data = extract("India extended credit lines and currency swaps to Sri Lanka in 2022.", "d")
     assert [(a.parties, a.sector) for a in data.agreements] == [(("IND", "LKA"), Sector.FINANCE)]
+
+
+def test_cutting_tariffs_is_no_stall_but_cutting_supplies_is():
+    data = extract(
+        "A trade agreement between Chile and Japan took effect in 2007 and cut Japanese "
+        "tariffs on Chilean wine.",
+        "d",
+    )
+    assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
+    data = extract("Russia cut gas supplies to Moldova under their supply contract.", "d")
+    assert {a.status for a in data.agreements} == {AgreementStatus.STALLED}
