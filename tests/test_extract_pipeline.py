@@ -836,3 +836,8 @@ def test_cutting_tariffs_is_no_stall_but_cutting_supplies_is():
     assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
     data = extract("Russia cut gas supplies to Moldova under their supply contract.", "d")
     assert {a.status for a in data.agreements} == {AgreementStatus.STALLED}
+
+
+def test_a_hyphenated_free_trade_zone_is_an_agreement():
+    data = extract("Ecuador and Peru belong to a free-trade zone.", "d")
+    assert [(a.parties, a.sector) for a in data.agreements] == [(("ECU", "PER"), Sector.TRADE)]
