@@ -841,3 +841,19 @@ def test_cutting_tariffs_is_no_stall_but_cutting_supplies_is():
 def test_a_hyphenated_free_trade_zone_is_an_agreement():
     data = extract("Ecuador and Peru belong to a free-trade zone.", "d")
     assert [(a.parties, a.sector) for a in data.agreements] == [(("ECU", "PER"), Sector.TRADE)]
+
+
+def test_a_sentence_about_relations_that_names_no_country_continues_the_pair():
+    data = extract(
+        "Kenya and Uganda signed a pipeline deal in March. Critical minerals may matter "
+        "more in the short run.",
+        "d",
+    )
+    second = [c for c in data.claims if c.text.startswith("Critical")]
+    assert [(c.countries, c.certainty) for c in second] == [(("KEN", "UGA"), Certainty.POSSIBLE)]
+    data = extract(
+        "Kenya and Uganda signed a pipeline deal in March. The weather was mild. "
+        "Rain fell. Critical minerals may matter more in the short run.",
+        "d",
+    )
+    assert not [c for c in data.claims if c.text.startswith("Critical")]

@@ -304,11 +304,14 @@ class _Extraction:
         countries", or one of the pair acting again).
         """
         kinds = cues.by_kind.keys()
-        if not (countries or groups or not kinds.isdisjoint(_REFERRING_KINDS)):
+        recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
+        relational = not kinds.isdisjoint(_RELATIONAL_KINDS)
+        if not (
+            countries or groups or not kinds.isdisjoint(_REFERRING_KINDS) or (recent and relational)
+        ):
             return  # names no actor and refers to none: nothing to extract
         text, lex = self.text, self.lexicon
         former = self.former
-        relational = not kinds.isdisjoint(_RELATIONAL_KINDS)
         if (
             not groups
             and (self.topic is None or not relational)
@@ -353,7 +356,6 @@ class _Extraction:
                 *links,
                 Link(tuple(sorted(explicit)), hit.start, hit.end, tight=True),
             ]
-        recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
         noun_refs = (
             _noun_references(cues, self.folded, self.machine.determiner_re)
             if self.topic is not None and cues.has(CueKind.ANAPHORIC_NOUN)
@@ -386,11 +388,10 @@ class _Extraction:
                 links = joining
             elif noun_refs and (inside or len(explicit) <= 1):
                 links = [Link(topic, start, end, tight=False, strength=_REFERENCE)]
-            elif (
-                recent
-                and relational
-                and ((explicit and inside) or (not explicit and cues.has(CueKind.TRIGGER)))
-            ):
+            elif recent and relational and inside:
+                # "Critical minerals may matter more in the short run", "the deal": a
+                # sentence about relations that names no country, or only the pair's,
+                # continues the pair's story.
                 links = [Link(topic, start, end, tight=False, strength=_IMPLICIT)]
             elif recent and relational and len(explicit) == 1 and cues.has(CueKind.SPEECH_VERB):
                 speaker_context = topic
