@@ -63,15 +63,25 @@ def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class SentenceCues:
-    """The cues of one sentence, by kind, in text order."""
+    """The cues of one sentence, by kind, in text order.
+
+    ``hits`` must be in order of start, as the scan finds them.
+    """
 
     __slots__ = ("all", "by_kind")
 
     def __init__(self, hits: Sequence[CueHit]) -> None:
         self.all = hits
-        self.by_kind: dict[CueKind, list[CueHit]] = {}
+        by_kind: dict[CueKind, list[CueHit]] = {}
         for hit in hits:
-            self.by_kind.setdefault(hit.cue.kind, []).append(hit)
+            # Not setdefault: that would make an empty list for every hit.
+            kind = hit.cue.kind
+            group = by_kind.get(kind)
+            if group is None:
+                by_kind[kind] = [hit]
+            else:
+                group.append(hit)
+        self.by_kind = by_kind
 
     def of(self, kind: CueKind) -> list[CueHit]:
         """The cues of one kind."""
