@@ -83,6 +83,9 @@ _RELATIONSHIP_WEIGHT = 1.0
 
 _DESCRIPTION_CHARS = 160
 
+_ALL_SECTORS = tuple(Sector)
+"""The sectors in their declared order (iterating the enum class itself is slower)."""
+
 
 class _Evidence:
     __slots__ = ("cited", "claims", "trends", "weight")
@@ -617,11 +620,15 @@ class _Extraction:
         weights_by_link = pair_sectors(
             self.text, links, sectors, clauses, mentions, fallback=self.topic_sector
         )
+        evidence = self.evidence
         for link, weights in zip(links, weights_by_link, strict=True):
             claim_id = _claim_at(claim_ids, link.start)
             for pair in pairs_of(link):
                 for sector, weight in weights.items():
-                    item = self.evidence.setdefault((pair, sector), _Evidence())
+                    # Not setdefault, which would build an _Evidence for every call.
+                    item = evidence.get((pair, sector))
+                    if item is None:
+                        item = evidence[pair, sector] = _Evidence()
                     item.weight += weight
                     if claim_id not in item.cited:
                         item.cited.add(claim_id)
@@ -639,7 +646,7 @@ class _Extraction:
         """
         own: dict[Sector, float] = {}
         for pair in pairs_of(link):
-            for sector in Sector:
+            for sector in _ALL_SECTORS:
                 item = self.evidence.get((pair, sector))
                 if item is not None:
                     own[sector] = own.get(sector, 0.0) + item.weight
