@@ -400,7 +400,10 @@ def _case_ok(entry: _Entry, original: str, text: str, start: int, end: int) -> b
 def scan_names(text: str, folded: str, machine: Compiled) -> list[NameHit]:
     """Find every country, group and trap name in ``text``, by start, longest first."""
     names: list[NameHit] = []
+    append = names.append
     n = len(folded)
+    new = tuple.__new__  # a NamedTuple without the Python-level constructor call
+    hit_type = NameHit
     for last, (length, first_alnum, last_alnum, entries) in machine.names.iter(folded):
         start = last - length + 1
         end = last + 1
@@ -414,10 +417,13 @@ def scan_names(text: str, folded: str, machine: Compiled) -> list[NameHit]:
                 continue
             cue = entry.cue
             if cue is not None:
-                names.append(NameHit(start, end, entry.etype, "", None, (), cue.value))
+                append(new(hit_type, (start, end, entry.etype, "", None, (), cue.value)))
             else:
-                names.append(
-                    NameHit(start, end, entry.etype, entry.code, entry.kind, entry.codes, "")
+                append(
+                    new(
+                        hit_type,
+                        (start, end, entry.etype, entry.code, entry.kind, entry.codes, ""),
+                    )
                 )
     # Order by start, the longest first: two stable sorts on plain fields, in C.
     names.sort(key=_END, reverse=True)
