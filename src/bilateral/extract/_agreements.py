@@ -395,6 +395,9 @@ def _status_votes(
     negations = cues.within(CueKind.NEGATION, *clause)
     modals = cues.within(CueKind.MODAL, *clause)
     futures = cues.within(CueKind.FUTURE, *clause)
+    # The other triggers of the clause, which may be nearer a lifecycle cue: found once
+    # for all its cues (usually there are none).
+    rivals = [o for o in others if o.start != trigger.start and clause[0] <= o.start < clause[1]]
     for hit in lifecycle:
         cue = hit.cue
         if cue.only_for and spec.kind not in cue.only_for:
@@ -404,15 +407,13 @@ def _status_votes(
         distance = _words_between(text, hit.start, trigger.start)
         if distance > _LIFECYCLE_WINDOW:
             continue
-        if any(
-            o.start != trigger.start
-            and clause[0] <= o.start < clause[1]
-            and _words_between(text, hit.start, o.start) < distance
+        if rivals and any(
+            _words_between(text, hit.start, o.start) < distance
             # "warships held joint drills": "held" can only speak of the drills.
             and (not cue.only_for or _kind_of(o, lexicon) in cue.only_for)
             # A cue that is itself another trigger ("talks") still speaks of its object.
             and not (o.start == hit.start and o.end == hit.end)
-            for o in others
+            for o in rivals
         ):
             continue
         status = _STATUSES[cue.value]
@@ -882,6 +883,7 @@ def sentence_drafts(
     drafts: list[Draft] = []
     triggers = cues.of(CueKind.TRIGGER)
     everyone = tuple(dict.fromkeys(m.code for m in mentions))
+    spans = [c for c, _, _ in clauses]
     for hit in triggers:
         spec = lexicon.triggers.get(hit.cue.value)
         if spec is None:
@@ -913,7 +915,7 @@ def sentence_drafts(
         window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
-        vote_span = _with_relative(text, clause_span, [c for c, _, _ in clauses])
+        vote_span = _with_relative(text, clause_span, spans)
         votes = _status_votes(
             text, cues, vote_span, hit, others=triggers, spec=spec, lexicon=lexicon
         )
