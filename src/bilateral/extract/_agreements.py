@@ -391,11 +391,13 @@ def _status_votes(
     lifecycle = cues.within(CueKind.LIFECYCLE, *clause)
     if not lifecycle:
         return votes
-    era = _era(text, cues, clause, trigger)
-    years = _dated_years(text, cues, clause, trigger) if era == _PAST_ERA else None
+    era, years = _era(text, cues, clause, trigger)
     negations = cues.within(CueKind.NEGATION, *clause)
     modals = cues.within(CueKind.MODAL, *clause)
     futures = cues.within(CueKind.FUTURE, *clause)
+    # The other triggers of the clause, which may be nearer a lifecycle cue: found once
+    # for all its cues (usually there are none).
+    rivals = [o for o in others if o.start != trigger.start and clause[0] <= o.start < clause[1]]
     for hit in lifecycle:
         cue = hit.cue
         if cue.only_for and spec.kind not in cue.only_for:
@@ -405,15 +407,13 @@ def _status_votes(
         distance = _words_between(text, hit.start, trigger.start)
         if distance > _LIFECYCLE_WINDOW:
             continue
-        if any(
-            o.start != trigger.start
-            and clause[0] <= o.start < clause[1]
-            and _words_between(text, hit.start, o.start) < distance
+        if rivals and any(
+            _words_between(text, hit.start, o.start) < distance
             # "warships held joint drills": "held" can only speak of the drills.
             and (not cue.only_for or _kind_of(o, lexicon) in cue.only_for)
             # A cue that is itself another trigger ("talks") still speaks of its object.
             and not (o.start == hit.start and o.end == hit.end)
-            for o in others
+            for o in rivals
         ):
             continue
         status = _STATUSES[cue.value]
@@ -499,40 +499,43 @@ _DATED_GAP = 16
 """How far after a lifecycle cue a year may stand to date it ("signed in June 2019")."""
 
 
-def _dated_years(
-    text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit
-) -> list[tuple[int, int]] | None:
-    """Where a clause dates something to a past year, when only years date it.
-
-    ``None`` when a history cue or a year before the agreement word ("the 2018 accord")
-    dates the whole clause.
-    """
-    if _dated_as_a_whole(text, cues, clause, trigger):
-        return None
-    return [m.span() for m in _PAST_YEAR.finditer(text, *clause)]
+def _has_year(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a year: "19" or "20", before any pattern."""
+    return text.find("19", start, end) != -1 or text.find("20", start, end) != -1
 
 
 def _dated_as_a_whole(
     text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit
 ) -> bool:
     """Whether a history cue or a year before the agreement word dates the clause."""
-    return bool(
-        (CueKind.HISTORY in cues.by_kind and cues.within(CueKind.HISTORY, *clause))
-        or _YEAR_BEFORE.search(text, max(clause[0], trigger.start - 30), trigger.start)
+    if CueKind.HISTORY in cues.by_kind and cues.within(CueKind.HISTORY, *clause):
+        return True
+    window = max(clause[0], trigger.start - 30)
+    return (
+        _has_year(text, window, trigger.start)
+        and _YEAR_BEFORE.search(text, window, trigger.start) is not None
     )
 
 
-def _era(text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit) -> int:
-    """When a clause says what it says of an agreement.
+def _era(
+    text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit
+) -> tuple[int, list[tuple[int, int]] | None]:
+    """When a clause says what it says of an agreement, and the past years it names.
 
-    The news itself (dated "on Sunday", "this week"), the past (dated by a year,
-    "first proposed in 2013", "the 2020 ceasefire"), or neither.
+    The era is the news itself (dated "on Sunday", "this week"), the past (dated by a
+    year, "first proposed in 2013", "the 2020 ceasefire"), or neither. The years are
+    where a past clause dates something, when only years date it; ``None`` when a
+    history cue or a year before the agreement word ("the 2018 accord") dates the
+    whole clause, or the clause is not of the past. One look at the clause gives both.
     """
     if CueKind.NEWS in cues.by_kind and cues.within(CueKind.NEWS, *clause):
-        return _NEWS_ERA
-    if _dated_as_a_whole(text, cues, clause, trigger) or _PAST_YEAR.search(text, *clause):
-        return _PAST_ERA
-    return _PLAIN_ERA
+        return _NEWS_ERA, None
+    if _dated_as_a_whole(text, cues, clause, trigger):
+        return _PAST_ERA, None
+    if not _has_year(text, *clause):
+        return _PLAIN_ERA, None
+    years = [m.span() for m in _PAST_YEAR.finditer(text, *clause)]
+    return (_PAST_ERA, years) if years else (_PLAIN_ERA, None)
 
 
 _STATUSES = {s.value: s for s in AgreementStatus}
@@ -880,6 +883,7 @@ def sentence_drafts(
     drafts: list[Draft] = []
     triggers = cues.of(CueKind.TRIGGER)
     everyone = tuple(dict.fromkeys(m.code for m in mentions))
+    spans = [c for c, _, _ in clauses]
     for hit in triggers:
         spec = lexicon.triggers.get(hit.cue.value)
         if spec is None:
@@ -911,7 +915,7 @@ def sentence_drafts(
         window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
-        vote_span = _with_relative(text, clause_span, [c for c, _, _ in clauses])
+        vote_span = _with_relative(text, clause_span, spans)
         votes = _status_votes(
             text, cues, vote_span, hit, others=triggers, spec=spec, lexicon=lexicon
         )

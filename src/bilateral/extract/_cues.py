@@ -7,6 +7,7 @@ of one sentence (itself bounded in length), so the work per sentence is linear.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -63,15 +64,25 @@ def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class SentenceCues:
-    """The cues of one sentence, by kind, in text order."""
+    """The cues of one sentence, by kind, in text order.
+
+    ``hits`` must be in order of start, as the scan finds them.
+    """
 
     __slots__ = ("all", "by_kind")
 
     def __init__(self, hits: Sequence[CueHit]) -> None:
         self.all = hits
-        self.by_kind: dict[CueKind, list[CueHit]] = {}
+        by_kind: dict[CueKind, list[CueHit]] = {}
         for hit in hits:
-            self.by_kind.setdefault(hit.cue.kind, []).append(hit)
+            # Not setdefault: that would make an empty list for every hit.
+            kind = hit.cue.kind
+            group = by_kind.get(kind)
+            if group is None:
+                by_kind[kind] = [hit]
+            else:
+                group.append(hit)
+        self.by_kind = by_kind
 
     def of(self, kind: CueKind) -> list[CueHit]:
         """The cues of one kind."""
@@ -480,14 +491,23 @@ def sector_hits(cues: SentenceCues) -> list[tuple[int, Sector, float]]:
     sector word stands right before it ("military ties"). Weak cues count (at half
     weight) only in a sentence with no plain one.
     """
-    found = [(hit.start, _sector(hit.cue.value), 1.0) for hit in cues.of(CueKind.SECTOR)]
-    modifiers = cues.of(CueKind.SECTOR_MODIFIER)
-    found.extend(
-        (hit.start, Sector.DIPLOMATIC, 1.0)
-        for hit in cues.of(CueKind.GENERAL)
-        if not any(0 <= hit.start - m.end <= 2 for m in modifiers)
-    )
+    by_kind = cues.by_kind
+    found = [(hit.start, _sector(hit.cue.value), 1.0) for hit in by_kind.get(CueKind.SECTOR, ())]
+    general = by_kind.get(CueKind.GENERAL)
+    if general:
+        modifiers = by_kind.get(CueKind.SECTOR_MODIFIER, ())
+        found.extend(
+            (hit.start, Sector.DIPLOMATIC, 1.0)
+            for hit in general
+            if not (modifiers and any(0 <= hit.start - m.end <= 2 for m in modifiers))
+        )
+        # Cues of two kinds, each list in text order: merged, they need sorting.
+        found.sort(key=_POSITION)
     if not found:
-        found = [(hit.start, _sector(hit.cue.value), 0.5) for hit in cues.of(CueKind.SECTOR_WEAK)]
-    found.sort(key=lambda item: item[0])
+        found = [
+            (hit.start, _sector(hit.cue.value), 0.5) for hit in by_kind.get(CueKind.SECTOR_WEAK, ())
+        ]
     return found
+
+
+_POSITION = operator.itemgetter(0)

@@ -29,7 +29,7 @@ from ._scan import (
     Scan,
     compiled,
     fold,
-    preceded_by,
+    is_preceded,
     scan_names,
 )
 
@@ -175,9 +175,12 @@ class _Filter:
         self.place_re = machine.place_re
         self.organisation_re = machine.organisation_re
         self.venue_words = machine.venue_words
-        self.meeting_venue_words = machine.meeting_venue_words
+        self.venue_before = machine.venue_before
+        self.meeting_venue_before = machine.meeting_venue_before
         self.commentator_re = machine.commentator_re
-        self.official_words = machine.official_words
+        self.official_before = machine.official_before
+        # The words before a name are matched on the text read backwards.
+        self.backwards = self.folded[::-1]
 
     def capitalised_neighbour(self, start: int, end: int) -> bool:
         """True when a capitalised word that is not a country stands beside the span."""
@@ -249,12 +252,12 @@ class _Filter:
 
         "talks in Geneva" is a venue; "lawmakers in Washington" are the government.
         """
-        folded = self.folded
-        if not preceded_by(folded, start, self.venue_words):
+        if not is_preceded(self.venue_before, self.backwards, start):
             return False
         # The venue word is the last of them before the capital.
+        folded = self.folded
         at = max(folded.rfind(word, 0, start) for word in self.venue_words)
-        return not preceded_by(folded, at, self.official_words)
+        return not is_preceded(self.official_before, self.backwards, at)
 
     def commentator(self, end: int) -> bool:
         """True for a demonym that qualifies commentary: "Thai commentators"."""
@@ -262,7 +265,7 @@ class _Filter:
 
     def meeting_venue(self, start: int) -> bool:
         """True for a country named as where a meeting happens: "talks in Qatar"."""
-        return preceded_by(self.folded, start, self.meeting_venue_words)
+        return is_preceded(self.meeting_venue_before, self.backwards, start)
 
 
 def _select(names: list[NameHit]) -> list[NameHit]:

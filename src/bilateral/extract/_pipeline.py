@@ -83,6 +83,9 @@ _RELATIONSHIP_WEIGHT = 1.0
 
 _DESCRIPTION_CHARS = 160
 
+_ALL_SECTORS = tuple(Sector)
+"""The sectors in their declared order (iterating the enum class itself is slower)."""
+
 
 class _Evidence:
     __slots__ = ("cited", "claims", "trends", "weight")
@@ -264,7 +267,12 @@ class _Extraction:
                 last = count - 1
             found = scan_cues(text, folded, machine, sentences[index][0], span_end)
             by_sentence_cues = _by_sentence(
-                _outside(filter_cues(found, folded), hidden, hidden_ends), sentences, index, last
+                filter_cues(found, folded),
+                sentences,
+                index,
+                last,
+                hidden=hidden,
+                hidden_ends=hidden_ends,
             )
             for at in range(index, last + 1):
                 start, end = sentences[at]
@@ -613,11 +621,15 @@ class _Extraction:
         weights_by_link = pair_sectors(
             self.text, links, sectors, clauses, mentions, fallback=self.topic_sector
         )
+        evidence = self.evidence
         for link, weights in zip(links, weights_by_link, strict=True):
             claim_id = _claim_at(claim_ids, link.start)
             for pair in pairs_of(link):
                 for sector, weight in weights.items():
-                    item = self.evidence.setdefault((pair, sector), _Evidence())
+                    # Not setdefault, which would build an _Evidence for every call.
+                    item = evidence.get((pair, sector))
+                    if item is None:
+                        item = evidence[pair, sector] = _Evidence()
                     item.weight += weight
                     if claim_id not in item.cited:
                         item.cited.add(claim_id)
@@ -628,7 +640,7 @@ class _Extraction:
         """How much relationship evidence the article has so far for ``pairs``, by sector."""
         own: dict[Sector, float] = {}
         for pair in pairs:
-            for sector in Sector:
+            for sector in _ALL_SECTORS:
                 item = self.evidence.get((pair, sector))
                 if item is not None:
                     own[sector] = own.get(sector, 0.0) + item.weight
@@ -722,51 +734,47 @@ class _Extraction:
         return tuple(built)
 
 
-def _outside(
-    cues: list[CueHit], spans: list[tuple[int, int, bool]], ends: list[int]
-) -> list[CueHit]:
-    """Drop the cues that lie inside a span.
-
-    ``spans`` do not overlap and are in order; ``ends`` are their ends. A span marked
-    False keeps a cue that covers exactly the same characters ("IMF" is a group and a
-    finance cue).
-    """
-    kept: list[CueHit] = []
-    if not cues:
-        return kept
-    at = bisect.bisect_right(ends, cues[0].start)
-    for hit in cues:
-        while at < len(spans) and spans[at][1] <= hit.start:
-            at += 1
-        hidden = False
-        probe = at
-        while probe < len(spans) and spans[probe][0] <= hit.start:
-            s, e, everything = spans[probe]
-            if hit.start < e and (everything or (s, e) != (hit.start, hit.end)):
-                hidden = True
-                break
-            probe += 1
-        if not hidden:
-            kept.append(hit)
-    return kept
-
-
 def _by_sentence(
-    cues: list[CueHit], sentences: list[tuple[int, int]], first: int, last: int
+    cues: list[CueHit],
+    sentences: list[tuple[int, int]],
+    first: int,
+    last: int,
+    *,
+    hidden: list[tuple[int, int, bool]],
+    hidden_ends: list[int],
 ) -> list[list[CueHit]]:
-    """The cues of sentences ``first`` to ``last``, one list each.
+    """The cues of sentences ``first`` to ``last``, one list each, but those hidden.
 
-    A cue that runs past the end of its sentence belongs to none.
+    A cue that runs past the end of its sentence belongs to none. A cue inside one of
+    the ``hidden`` spans is dropped: they do not overlap and are in order, and
+    ``hidden_ends`` are their ends. A span marked False keeps a cue that covers exactly
+    the same characters ("IMF" is a group and a finance cue). One pass over the cues,
+    which are in order of start, does both.
     """
     buckets: list[list[CueHit]] = [[] for _ in range(first, last + 1)]
+    if not cues:
+        return buckets
+    count = len(hidden)
+    span_at = bisect.bisect_right(hidden_ends, cues[0].start)
     at = first
     start, end = sentences[at]
-    for hit in cues:  # in order of start
-        if hit.start >= end:
-            while at < last and hit.start >= sentences[at][1]:
+    for hit in cues:
+        hit_start = hit.start
+        if hit_start >= end:
+            while at < last and hit_start >= sentences[at][1]:
                 at += 1
             start, end = sentences[at]
-        if start <= hit.start and hit.end <= end:
+        if hit_start < start or hit.end > end:
+            continue
+        while span_at < count and hidden[span_at][1] <= hit_start:
+            span_at += 1
+        probe = span_at
+        while probe < count and hidden[probe][0] <= hit_start:
+            s, e, everything = hidden[probe]
+            if hit_start < e and (everything or (s, e) != (hit_start, hit.end)):
+                break
+            probe += 1
+        else:
             buckets[at - first].append(hit)
     return buckets
 

@@ -141,7 +141,7 @@ def _gap_kind(
     # A short aside between commas does not break the clause ("Russia, on the
     # other hand, sees Pakistan as a partner").
     gap = _PARENTHETICAL.sub(" ", f" {gap} ").strip()
-    if any(ch in _CLAUSE_CHARS for ch in gap) or "," in gap or " - " in f" {gap} ":
+    if not _CLAUSE_CHARS.isdisjoint(gap) or "," in gap or " - " in f" {gap} ":
         return "broken"
     return "loose"
 
@@ -283,7 +283,7 @@ def find_links(
     introducers = cues.of(CueKind.LIST_INTRODUCER)
     enumerated = [
         len({c for actor in run for c in actor.codes}) > lexicon.max_clique
-        or any(0 <= run[0].start - h.end <= 24 for h in introducers)
+        or (bool(introducers) and any(0 <= run[0].start - h.end <= 24 for h in introducers))
         for run in runs
     ]
     linked_runs = {i for pair in loose for i in pair}
@@ -382,15 +382,16 @@ def _link_positions(
     """What may stand between two actors a loose link joins.
 
     Clause starts, then the sorted starts of clause breaks, groups, comparisons,
-    relational words and agreement words.
+    relational words and agreement words. The cues of one kind are already in text
+    order (see ``SentenceCues``); the joiners, of several kinds, need sorting.
     """
     return (
         [s for s, _ in clauses],
-        sorted(h.start for h in cues.of(CueKind.CLAUSE_BREAK)),
-        sorted(g.start for g in groups),
-        sorted(h.start for h in cues.of(CueKind.COMPARISON)),
-        sorted(h.start for kind in _JOINERS for h in cues.of(kind)),
-        sorted(h.start for h in cues.of(CueKind.TRIGGER)),
+        [h.start for h in cues.of(CueKind.CLAUSE_BREAK)],
+        sorted([g.start for g in groups]),
+        [h.start for h in cues.of(CueKind.COMPARISON)],
+        sorted([h.start for kind in _JOINERS for h in cues.of(kind)]),
+        [h.start for h in cues.of(CueKind.TRIGGER)],
     )
 
 

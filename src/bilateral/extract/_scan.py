@@ -44,6 +44,8 @@ __all__ = [
     "Scan",
     "compiled",
     "fold",
+    "is_preceded",
+    "preceded_pattern",
     "scan",
     "scan_cues",
     "scan_names",
@@ -150,13 +152,16 @@ class Compiled:
         "generation",
         "lexicon",
         "link_re",
+        "meeting_venue_before",
         "meeting_venue_words",
         "metonym_not_before",
         "names",
+        "official_before",
         "official_words",
         "organisation_re",
         "place_re",
         "possessive_re",
+        "venue_before",
         "venue_words",
     )
 
@@ -230,6 +235,11 @@ class Compiled:
             fold(c.text) for c in lexicon.cues_of(CueKind.MEETING_VENUE)
         )
         self.official_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.OFFICIAL))
+        # Every name is checked for a meeting word before it, and every capital for a
+        # venue word: one match each on the reversed text, not a loop over the words.
+        self.venue_before = preceded_pattern(self.venue_words)
+        self.meeting_venue_before = preceded_pattern(self.meeting_venue_words)
+        self.official_before = preceded_pattern(self.official_words)
         self.commentator_re = followed_pattern(
             fold(c.text) for c in lexicon.cues_of(CueKind.COMMENTATOR)
         )
@@ -283,6 +293,29 @@ def followed_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     if alnum:
         parts.append(f"[ ]{{0,4}}(?:{alternatives(alnum)})")
     return re.compile("|".join(parts) if parts else "(?!)")
+
+
+def preceded_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for ``preceded_by(folded, pos, phrases)`` on the text read backwards.
+
+    It matches ``folded[::-1]`` at ``len(folded) - pos`` exactly when ``preceded_by``
+    holds (see :func:`is_preceded`): at most four spaces, taken all (the possessive
+    quantifier gives none back, as ``preceded_by`` strips them all), then one of the
+    phrases reversed, not run on into a word when the phrase begins with one.
+    """
+    words = sorted(set(phrases), key=len, reverse=True)
+    alternatives = "|".join(
+        re.escape(w[::-1]) + ("(?![^\\W_])" if w[:1].isalnum() else "") for w in words
+    )
+    return re.compile(f"[ ]{{0,4}}+(?:{alternatives})" if words else "(?!)")
+
+
+def is_preceded(pattern: re.Pattern[str], backwards: str, pos: int) -> bool:
+    """Whether ``pattern`` (from :func:`preceded_pattern`) finds its phrase before ``pos``.
+
+    ``backwards`` is the folded text reversed.
+    """
+    return pattern.match(backwards, len(backwards) - pos) is not None
 
 
 _BY_PATTERN = frozenset(
@@ -367,7 +400,10 @@ def _case_ok(entry: _Entry, original: str, text: str, start: int, end: int) -> b
 def scan_names(text: str, folded: str, machine: Compiled) -> list[NameHit]:
     """Find every country, group and trap name in ``text``, by start, longest first."""
     names: list[NameHit] = []
+    append = names.append
     n = len(folded)
+    new = tuple.__new__  # a NamedTuple without the Python-level constructor call
+    hit_type = NameHit
     for last, (length, first_alnum, last_alnum, entries) in machine.names.iter(folded):
         start = last - length + 1
         end = last + 1
@@ -381,10 +417,13 @@ def scan_names(text: str, folded: str, machine: Compiled) -> list[NameHit]:
                 continue
             cue = entry.cue
             if cue is not None:
-                names.append(NameHit(start, end, entry.etype, "", None, (), cue.value))
+                append(new(hit_type, (start, end, entry.etype, "", None, (), cue.value)))
             else:
-                names.append(
-                    NameHit(start, end, entry.etype, entry.code, entry.kind, entry.codes, "")
+                append(
+                    new(
+                        hit_type,
+                        (start, end, entry.etype, entry.code, entry.kind, entry.codes, ""),
+                    )
                 )
     # Order by start, the longest first: two stable sorts on plain fields, in C.
     names.sort(key=_END, reverse=True)
