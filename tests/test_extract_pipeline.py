@@ -794,7 +794,7 @@ def test_a_hedge_covers_only_the_agreements_after_it():
         "d",
     )
     assert [a.status for a in data.agreements if a.sector is Sector.ENERGY] == [
-        AgreementStatus.SIGNED
+        AgreementStatus.IN_FORCE
     ]
     data = extract("Russia has reportedly formed a joint venture with Chile.", "d")
     assert [a.status for a in data.agreements] == [AgreementStatus.PROPOSED]
@@ -857,3 +857,18 @@ def test_a_sentence_about_relations_that_names_no_country_continues_the_pair():
         "d",
     )
     assert not [c for c in data.claims if c.text.startswith("Critical")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Japan's trade agreement with Mexico lowered car tariffs.", None),
+        ("The Prespa agreement between Greece and North Macedonia settled the name.", None),
+        ("China's loans to Angola are backed by oil.", None),
+        ("Norway and UK sign CO2 storage deal", AgreementStatus.SIGNED),
+        ("Greece and Egypt could sign a cable deal.", AgreementStatus.NEGOTIATING),
+    ],
+)
+def test_an_agreement_named_plainly_stands(text, status):
+    statuses = {a.status for a in extract(text, "d").agreements}
+    assert statuses == {status or AgreementStatus.IN_FORCE}
