@@ -873,3 +873,12 @@ def test_a_sentence_about_relations_that_names_no_country_continues_the_pair():
 def test_an_agreement_named_plainly_stands(text, status):
     statuses = {a.status for a in extract(text, "d").agreements}
     assert statuses == {status or AgreementStatus.IN_FORCE}
+
+
+def test_a_second_verb_after_a_comma_keeps_the_sentences_subject():
+    data = extract(
+        "Chile signed a trade pact with Peru in 2006, and last year agreed with Bolivia "
+        "to build a railway.",
+        "d",
+    )
+    assert {a.parties for a in data.agreements} == {("CHL", "PER"), ("BOL", "CHL")}

@@ -223,6 +223,11 @@ def find_links(
             if _participle_link(text, a, b, cues, lexicon):
                 loose.append((0, 1))
             continue
+        if kind == "broken" and len(runs) > 2 and _second_verb_of_subject(text, a, b):
+            # "X signed a memorandum with Y in 2012, and in 2016 agreed with Z": the
+            # sentence's subject has a second verb, and its own object.
+            loose.append((0, len(runs) - 1))
+            continue
         if kind == "broken" or (a.codes == b.codes):
             continue
         if positions is None:
@@ -333,6 +338,30 @@ def find_links(
 _AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,3}(?:with|to|from|against)\s", re.IGNORECASE)
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
+_CLAUSE_AND_VERB_WITH = re.compile(
+    r",\s+and\s+(?:[\w-]+\s+){1,3}(?:with|to|from|against)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+"""The end of a gap that starts a second clause of the same subject: ", and in 2016
+agreed with"."""
+
+
+def _second_verb_of_subject(text: str, a: Actor, b: Actor) -> bool:
+    """Whether ``b`` is the object of a second verb of the sentence's subject.
+
+    ``a`` must itself be an object ("a memorandum with Kenya"), and nothing but the
+    ", and" clause break may stand between them.
+    """
+    gap = text[a.end : b.start]
+    comma = gap.rfind(", and")
+    return (
+        comma != -1
+        and not any(ch in gap for ch in ";:()")
+        and "," not in gap[:comma]
+        and _CLAUSE_AND_VERB_WITH.search(gap) is not None
+        and _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None
+    )
+
+
 _SHARED_SUBJECT = re.compile(
     r"\s*,?\s*and\s+(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may"
     r"|might|plans|planned|wants|wanted|hopes|said|says)\b",
