@@ -882,3 +882,13 @@ def test_a_second_verb_after_a_comma_keeps_the_sentences_subject():
         "d",
     )
     assert {a.parties for a in data.agreements} == {("CHL", "PER"), ("BOL", "CHL")}
+
+
+def test_a_go_between_is_no_party_to_the_agreement_it_brokered():
+    data = extract("Armenia and Azerbaijan signed a peace deal brokered by the United States.", "d")
+    assert [a.parties for a in data.agreements] == [("ARM", "AZE")]
+    for text in (
+        "A ceasefire brokered by Qatar and Turkey has largely held.",
+        "Under the US-brokered deal, Rwanda committed to withdraw its troops.",
+    ):
+        assert extract(text, "d").agreements == (), text

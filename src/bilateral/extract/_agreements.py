@@ -883,6 +883,7 @@ def sentence_drafts(
     drafts: list[Draft] = []
     triggers = cues.of(CueKind.TRIGGER)
     everyone = tuple(dict.fromkeys(m.code for m in mentions))
+    mediators = _mediators(text, cues, mentions) if cues.has(CueKind.MEDIATOR) else frozenset()
     spans = [c for c, _, _ in clauses]
     for hit in triggers:
         spec = lexicon.triggers.get(hit.cue.value)
@@ -912,6 +913,10 @@ def sentence_drafts(
             clause_span[0] <= g.start < clause_span[1] for g in cues.of(CueKind.GROUP_ANAPHOR)
         ):
             parties = tuple(sorted(everyone))  # "the three countries signed a pact"
+        if mediators:
+            parties = tuple(code for code in parties if code not in mediators)
+            if len(parties) < 2:
+                continue  # "a ceasefire brokered by Qatar and Turkey": not theirs
         window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
@@ -990,6 +995,34 @@ def sentence_drafts(
             )
         )
     return _merge_within(text, drafts)
+
+
+_RUN_GAP = frozenset({"", "the", "and", "and the", "or", "or the"})
+"""What may stand between "brokered by" and a country, or between two of its go-betweens."""
+
+
+def _mediators(text: str, cues: SentenceCues, mentions: Sequence[CountryMention]) -> frozenset[str]:
+    """The countries a sentence names as go-betweens rather than parties.
+
+    Those right after "brokered by" or "mediated by" ("brokered by Qatar and Turkey"),
+    and one joined to "brokered" ("the US-brokered deal", "China brokered the truce").
+    """
+    found: set[str] = set()
+    for hit in cues.of(CueKind.MEDIATOR):
+        if text[hit.start : hit.end].lower().endswith((" by", " of")):
+            at = hit.end
+            for mention in mentions:
+                if mention.start < at:
+                    continue
+                if text[at : mention.start].strip(" ,").lower() not in _RUN_GAP:
+                    break
+                found.add(mention.code)
+                at = mention.end
+        else:
+            found.update(
+                m.code for m in mentions if m.end <= hit.start and text[m.end : hit.start] in "- –"
+            )
+    return frozenset(found)
 
 
 def _hedged_before(cues: SentenceCues, clause: tuple[int, int], hit: CueHit) -> bool:

@@ -71,6 +71,7 @@ class CueKind(enum.StrEnum):
     GROUP_ANAPHOR = "group_anaphor"
     DETERMINER = "determiner"
     NON_SPECIFIC = "non_specific"
+    MEDIATOR = "mediator"
     LIST_INTRODUCER = "list_introducer"
     COMPARISON = "comparison"
     CLAUSE_BREAK = "clause_break"
@@ -370,6 +371,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "anaphoric_nouns": (CueKind.ANAPHORIC_NOUN, ""),
         "determiners": (CueKind.DETERMINER, ""),
         "non_specific": (CueKind.NON_SPECIFIC, ""),
+        "mediators": (CueKind.MEDIATOR, ""),
         "group_anaphors": (CueKind.GROUP_ANAPHOR, ""),
         "list_introducers": (CueKind.LIST_INTRODUCER, ""),
         "comparisons": (CueKind.COMPARISON, ""),
