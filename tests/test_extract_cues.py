@@ -122,6 +122,11 @@ def test_clause_with_different_hedging_is_a_separate_claim():
             Certainty.CERTAIN,
         ),
         (
+            "Pakistani officials accuse India of backing militants in Afghanistan.",
+            "Pakistani officials",
+            Certainty.PROBABLE,
+        ),
+        (
             "Lavrov warned Armenia against closer ties with France.",
             "Lavrov",
             Certainty.CERTAIN,

@@ -892,3 +892,15 @@ def test_a_go_between_is_no_party_to_the_agreement_it_brokered():
         "Under the US-brokered deal, Rwanda committed to withdraw its troops.",
     ):
         assert extract(text, "d").agreements == (), text
+
+
+def test_a_speaker_just_after_the_pair_was_named_speaks_of_the_pair():
+    data = extract(
+        "Pakistan closed the Torkham crossing to Afghan trucks in October. "
+        '"The grapes went bad in the first week," said a driver from Jalalabad.',
+        "d",
+    )
+    quoted = [c for c in data.claims if "grapes" in c.text]
+    assert [(c.countries, c.attribution) for c in quoted] == [
+        (("AFG", "PAK"), "a driver from Jalalabad")
+    ]

@@ -314,15 +314,21 @@ class _Extraction:
         kinds = cues.by_kind.keys()
         recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
         relational = not kinds.isdisjoint(_RELATIONAL_KINDS)
+        # Someone speaking just after the pair was named speaks of the pair: '"The
+        # grapes went bad," said a driver at the border.'
+        voiced = recent and CueKind.SPEECH_VERB in kinds
         if not (
-            countries or groups or not kinds.isdisjoint(_REFERRING_KINDS) or (recent and relational)
+            countries
+            or groups
+            or not kinds.isdisjoint(_REFERRING_KINDS)
+            or (recent and (relational or voiced))
         ):
             return  # names no actor and refers to none: nothing to extract
         text, lex = self.text, self.lexicon
         former = self.former
         if (
             not groups
-            and (self.topic is None or not relational)
+            and (self.topic is None or not (relational or voiced))
             and CueKind.ANAPHOR not in kinds
             and CueKind.ANAPHORIC_NOUN not in kinds
             and len({m.code for m in countries if not m.venue}) <= 1
@@ -401,7 +407,7 @@ class _Extraction:
                 # sentence about relations that names no country, or only the pair's,
                 # continues the pair's story.
                 links = [Link(topic, start, end, tight=False, strength=_IMPLICIT)]
-            elif recent and relational and len(explicit) == 1 and cues.has(CueKind.SPEECH_VERB):
+            elif voiced and len(explicit) <= 1:
                 speaker_context = topic
         elif links and self.topic is not None and self.topic not in {k.codes for k in links}:
             # "This evolving defence cooperation can alter ..., where India and Pakistan
