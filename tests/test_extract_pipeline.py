@@ -904,3 +904,17 @@ def test_a_speaker_just_after_the_pair_was_named_speaks_of_the_pair():
     assert [(c.countries, c.attribution) for c in quoted] == [
         (("AFG", "PAK"), "a driver from Jalalabad")
     ]
+
+
+def test_countries_after_signed_by_are_co_signatories():
+    data = extract(
+        "Japan welcomed the defence treaty signed by Papua New Guinea and Australia.", "d"
+    )
+    assert [(a.parties, a.sector) for a in data.agreements] == [(("AUS", "PNG"), Sector.MILITARY)]
+    data = extract("India shares a border with Nepal and Bhutan.", "d")
+    assert ("BTN", "NPL") not in pairs(data)
+
+
+def test_a_mutual_defence_treaty_is_military():
+    data = extract("The Philippines and the United States signed a mutual defense treaty.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.MILITARY]

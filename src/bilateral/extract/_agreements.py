@@ -723,6 +723,20 @@ def _direction(
     return None, None
 
 
+_BY_AGENTS = re.compile(
+    r"\s+(?:(?:was|were|is|are|has been|have been)\s+)?[a-z]+ed\s+by\s+(?:the\s+)?\Z"
+)
+"""What stands between an agreement word and its makers: " signed by ", " was launched by "."""
+
+
+def _agents(text: str, links: Sequence[Link], hit: CueHit) -> Link | None:
+    """The link of the countries that made the agreement: "the treaty signed by X and Y"."""
+    for link in links:
+        if link.tight and link.start >= hit.end and _BY_AGENTS.match(text[hit.end : link.start]):
+            return link
+    return None
+
+
 def _nearest_link(links: Sequence[Link], pos: int) -> Link | None:
     best: Link | None = None
     best_distance = -1
@@ -892,7 +906,7 @@ def sentence_drafts(
         clause_span, hedged, claim_id = next(
             ((c, h, i) for c, h, i in clauses if c[0] <= hit.start < c[1]), clauses[-1]
         )
-        link = _nearest_link(links, hit.start)
+        link = _agents(text, links, hit) or _nearest_link(links, hit.start)
         if link is None:
             continue
         if _non_specific(text, cues, hit):

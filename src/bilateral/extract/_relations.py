@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bilateral._enums import Sector, Trend
+from bilateral._enums import AgreementStatus, Sector, Trend
 
 from ._cues import SentenceCues
 from ._lexicon import CueKind, Lexicon
@@ -291,6 +291,7 @@ def find_links(
         or (bool(introducers) and any(0 <= run[0].start - h.end <= 24 for h in introducers))
         for run in runs
     ]
+    signers = _signers(text, runs, cues)
     linked_runs = {i for pair in loose for i in pair}
     for index, run in enumerate(runs):
         codes = tuple(dict.fromkeys(c for actor in run for c in actor.codes))
@@ -302,6 +303,7 @@ def find_links(
         if (
             len(run) > 1
             and index not in compounds
+            and index not in signers
             and _OBJECT_OF.search(text, max(0, run[0].start - 12), run[0].start)
         ):
             continue  # "a border with Afghanistan and Iran": a list of objects
@@ -309,7 +311,7 @@ def find_links(
         if between is not None:
             # The link begins at "between", so "a security pact between X and Y" is near it.
             links.append(Link(tuple(sorted(codes)), between.start(), run[-1].end, tight=True))
-        elif index not in linked_runs or len(run) == 1 or index in compounds:
+        elif index not in linked_runs or len(run) == 1 or index in compounds or index in signers:
             links.append(
                 Link(
                     tuple(sorted(codes)),
@@ -338,6 +340,35 @@ def find_links(
 _AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,3}(?:with|to|from|against)\s", re.IGNORECASE)
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
+_SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _signers(text: str, runs: Sequence[Sequence[Actor]], cues: SentenceCues) -> set[int]:
+    """The runs of countries that sign or build something together.
+
+    A coordination after a signing cue and "by" ("the treaty signed by Papua New
+    Guinea and Australia", "a corridor launched by Spain, Portugal and France") names
+    co-signatories, not a list of objects ("a border with Afghanistan and Iran").
+    """
+    signing = [
+        hit
+        for hit in cues.of(CueKind.LIFECYCLE)
+        if hit.cue.value in (AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value)
+    ]
+    found: set[int] = set()
+    if not signing:
+        return found
+    for index, run in enumerate(runs):
+        if len(run) < 2:
+            continue
+        first = run[0].start
+        for hit in signing:
+            if hit.end <= first and _SIGNED_BY.match(text[hit.end : first]):
+                found.add(index)
+                break
+    return found
+
+
 _CLAUSE_AND_VERB_WITH = re.compile(
     r",\s+and\s+(?:[\w-]+\s+){1,3}(?:with|to|from|against)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
