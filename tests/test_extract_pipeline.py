@@ -918,3 +918,15 @@ def test_countries_after_signed_by_are_co_signatories():
 def test_a_mutual_defence_treaty_is_military():
     data = extract("The Philippines and the United States signed a mutual defense treaty.", "d")
     assert [a.sector for a in data.agreements] == [Sector.MILITARY]
+
+
+def test_a_further_sector_of_a_related_pair_needs_less_evidence():
+    text = (
+        "Trade between Panama and the United States has doubled since their free trade "
+        "agreement took effect. It also signed a memorandum allowing American troops to "
+        "rotate through former bases for training. The first American marines arrived "
+        "for joint military exercises in May."
+    )
+    assert {("PAN", "USA", "trade"), ("PAN", "USA", "military")} <= {
+        (*r.parties, r.sector.value) for r in extract(text, "d").relationships
+    }

@@ -81,6 +81,11 @@ _IMPLICIT = 0.3
 _RELATIONSHIP_WEIGHT = 1.0
 """Evidence a (pair, sector) needs: one plain sector cue, or two weak ones."""
 
+_SECONDARY_WEIGHT = 0.5
+"""Evidence a further sector of a pair needs once the article relates the pair in
+another: "By April it had signed a memorandum allowing American troops to rotate
+through former US bases" adds military to a pair already related in trade."""
+
 _DESCRIPTION_CHARS = 160
 
 _ALL_SECTORS = tuple(Sector)
@@ -690,8 +695,11 @@ class _Extraction:
     def relationships(self) -> tuple[Relationship, ...]:
         built: list[Relationship] = []
         claims = {c.id: c for c in self.claims}
+        related = {
+            pair for (pair, _), item in self.evidence.items() if item.weight >= _RELATIONSHIP_WEIGHT
+        }
         for (pair, sector), item in self.evidence.items():
-            if item.weight < _RELATIONSHIP_WEIGHT:
+            if item.weight < (_SECONDARY_WEIGHT if pair in related else _RELATIONSHIP_WEIGHT):
                 continue
             trend = trend_of(item.trends)
             first = claims[item.claims[0]].text
