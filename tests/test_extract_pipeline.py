@@ -930,3 +930,12 @@ def test_a_further_sector_of_a_related_pair_needs_less_evidence():
     assert {("PAN", "USA", "trade"), ("PAN", "USA", "military")} <= {
         (*r.parties, r.sector.value) for r in extract(text, "d").relationships
     }
+
+
+def test_parallel_objects_of_one_verb_are_not_related_to_each_other():
+    data = extract(
+        "Afghan importers now bring goods in through Iran's ports and overland from Uzbekistan.",
+        "d",
+    )
+    assert ("AFG", "UZB") in pairs(data)
+    assert ("IRN", "UZB") not in pairs(data)

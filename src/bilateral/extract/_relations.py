@@ -277,11 +277,16 @@ def find_links(
                         _AND_VERB_WITH.search(text, a.end, b.start) is not None
                         and _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None
                     )
+                    or (
+                        _AND_PREPOSITION.search(text, a.end, b.start) is not None
+                        and _ROUTE_OF.search(text, max(0, a.start - 12), a.start) is not None
+                    )
                 )
                 and _same_clause(clause_starts, runs[0][0].start, b.start)
             ):
                 # "Manila has a pact with X and is negotiating one with Y"; "ships
-                # exercised with the French navy and train with the navies of Y".
+                # exercised with the French navy and train with the navies of Y"; "goods
+                # arrive through X's ports and overland from Y".
                 left = 0
             loose.append((left, len(runs) - 1))
 
@@ -392,6 +397,16 @@ def _second_verb_of_subject(text: str, a: Actor, b: Actor) -> bool:
         and _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None
     )
 
+
+_AND_PREPOSITION = re.compile(
+    r"\sand\s+(?:[\w-]+\s+)?(?:from|through|via|across|into|to|with)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+"""A gap that ends in a second object of the same verb: "... and overland from"."""
+_ROUTE_OF = re.compile(
+    r"(?<!\w)(?:with|to|from|through|via|across|into|by)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+"""A preposition that makes the country after it the object of a verb of movement."""
 
 _SHARED_SUBJECT = re.compile(
     r"\s*,?\s*and\s+(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may"
