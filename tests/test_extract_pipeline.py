@@ -939,3 +939,12 @@ def test_parallel_objects_of_one_verb_are_not_related_to_each_other():
     )
     assert ("AFG", "UZB") in pairs(data)
     assert ("IRN", "UZB") not in pairs(data)
+
+
+def test_a_sector_word_right_after_a_country_speaks_of_its_link():
+    data = extract(
+        "Kenyan ships exercised with the Indian navy in March and regularly train with the "
+        "navies of Japan, Britain and France.",
+        "d",
+    )
+    assert ("IND", "KEN", "military") in {(*r.parties, r.sector.value) for r in data.relationships}

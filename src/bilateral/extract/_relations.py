@@ -556,7 +556,8 @@ def pair_sectors(
     """How much each link's sentence says about each sector of its pair.
 
     Each sector cue goes to the link nearest it (and to a tight link it stands within
-    a few words of: "a security pact between X and Y"), with its full weight when it stands
+    a few words of: "a security pact between X and Y", and to a link whose country it
+    directly follows: "the French navy"), with its full weight when it stands
     within a few words of the linked mentions, after them in a clause about that pair
     alone (before another country is named), or anywhere in a sentence that names no
     other country, and with a fraction of it otherwise; cues of one sector add up to
@@ -598,6 +599,9 @@ def pair_sectors(
                 not single
                 and _distance(pos, link) != best
                 and not (link.tight and _near(text, pos, link))
+                # "exercised with the French navy": the word right after a country
+                # speaks of its own link, however long another link is.
+                and not (pos >= link.end and not text[link.end : pos].strip())
             ):
                 continue
             if link.carried:
