@@ -948,3 +948,12 @@ def test_a_sector_word_right_after_a_country_speaks_of_its_link():
         "d",
     )
     assert ("IND", "KEN", "military") in {(*r.parties, r.sector.value) for r in data.relationships}
+
+
+def test_a_joint_commission_is_a_standing_agreement():
+    data = extract("India and Oman held the tenth meeting of their Joint Commission.", "d")
+    assert [(a.sector, a.status) for a in data.agreements] == [
+        (Sector.DIPLOMATIC, AgreementStatus.IN_FORCE)
+    ]
+    data = extract("The joint commission of Guyana and Venezuela has not met since 2024.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.STALLED]
