@@ -957,3 +957,10 @@ def test_a_joint_commission_is_a_standing_agreement():
     ]
     data = extract("The joint commission of Guyana and Venezuela has not met since 2024.", "d")
     assert [a.status for a in data.agreements] == [AgreementStatus.STALLED]
+
+
+def test_direct_flights_are_a_trade_agreement():
+    data = extract("Direct flights between Riyadh and Tehran resumed in 2023.", "d")
+    assert [(a.parties, a.sector, a.status) for a in data.agreements] == [
+        (("IRN", "SAU"), Sector.TRADE, AgreementStatus.IN_FORCE)
+    ]
