@@ -964,3 +964,8 @@ def test_direct_flights_are_a_trade_agreement():
     assert [(a.parties, a.sector, a.status) for a in data.agreements] == [
         (("IRN", "SAU"), Sector.TRADE, AgreementStatus.IN_FORCE)
     ]
+
+
+def test_a_maritime_boundary_is_security():
+    data = extract("Senegal and Mauritania are negotiating a maritime boundary treaty.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.SECURITY]
