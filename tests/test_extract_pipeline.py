@@ -966,6 +966,6 @@ def test_direct_flights_are_a_trade_agreement():
     ]
 
 
-def test_a_maritime_boundary_is_security():
-    data = extract("Senegal and Mauritania are negotiating a maritime boundary treaty.", "d")
+def test_a_land_or_maritime_boundary_is_security():
+    data = extract("Bolivia and Chile signed a land boundary treaty.", "d")
     assert [a.sector for a in data.agreements] == [Sector.SECURITY]
