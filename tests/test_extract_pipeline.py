@@ -969,3 +969,10 @@ def test_direct_flights_are_a_trade_agreement():
 def test_a_land_or_maritime_boundary_is_security():
     data = extract("Bolivia and Chile signed a land boundary treaty.", "d")
     assert [a.sector for a in data.agreements] == [Sector.SECURITY]
+
+
+def test_a_commission_takes_the_sector_it_is_about_and_deportation_is_security():
+    data = extract("Ecuador and Colombia set up a binational commission on border security.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.SECURITY]
+    data = extract("Italy deports Tunisians under a 2011 readmission agreement with Tunisia.", "d")
+    assert [a.sector for a in data.agreements] == [Sector.SECURITY]
