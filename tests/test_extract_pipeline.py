@@ -976,3 +976,12 @@ def test_a_commission_takes_the_sector_it_is_about_and_deportation_is_security()
     assert [a.sector for a in data.agreements] == [Sector.SECURITY]
     data = extract("Italy deports Tunisians under a 2011 readmission agreement with Tunisia.", "d")
     assert [a.sector for a in data.agreements] == [Sector.SECURITY]
+
+
+def test_the_noun_a_relative_clause_is_about_gives_its_sector():
+    data = extract(
+        "Officials discussed the railway, for which Uzbekistan, Afghanistan and Pakistan "
+        "signed a framework agreement in 2025, and invited Saudi investors to join.",
+        "d",
+    )
+    assert ("AFG", "UZB", "trade") in {(*r.parties, r.sector.value) for r in data.relationships}

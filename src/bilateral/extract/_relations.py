@@ -536,11 +536,20 @@ def _distance(pos: int, link: Link) -> int:
     return 0
 
 
+_RELATIVE_GAP = re.compile(
+    r"\A\S*\s*,\s*(?:for|under|in|by|through|with|to)?\s*(?:which|whom)\s+\Z"
+)
+"""From a noun to the relative clause about it whose subject is the link."""
+
+
 def _near(text: str, pos: int, link: Link) -> bool:
     if link.start <= pos < link.end:
         return True
     if pos < link.start:
-        return len(text[pos : link.start].split()) <= _BEFORE_WORDS
+        gap = text[pos : link.start]
+        if _RELATIVE_GAP.search(gap):
+            return True  # "the Trans-Afghan railway, for which X, Y and Z signed"
+        return len(gap.split()) <= _BEFORE_WORDS
     return len(text[link.end : pos].split()) <= _AFTER_WORDS
 
 
