@@ -162,6 +162,12 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
             "Construction of the railway between Kenya and Uganda is in its final phase.",
             AgreementStatus.IN_FORCE,
         ),
+        ("Uruguay has pushed for a free trade agreement with China.", AgreementStatus.PROPOSED),
+        (
+            "A new route would feed the pipeline between Chad and Cameroon, which has "
+            "carried crude since 2003.",
+            AgreementStatus.IN_FORCE,
+        ),
         (
             "Construction of the pipeline from Kenya to Uganda is expected to begin next year.",
             AgreementStatus.SIGNED,
