@@ -23,7 +23,7 @@ from ._mentions import CountryMention
 from ._relations import Link
 from ._scan import CueHit
 
-__all__ = ["Draft", "merge_drafts", "sentence_drafts"]
+__all__ = ["Draft", "mediators_of", "merge_drafts", "sentence_drafts"]
 
 _LIFECYCLE_WINDOW = 20
 """A lifecycle cue counts for a trigger at most this many words away in its clause."""
@@ -897,7 +897,7 @@ def sentence_drafts(
     drafts: list[Draft] = []
     triggers = cues.of(CueKind.TRIGGER)
     everyone = tuple(dict.fromkeys(m.code for m in mentions))
-    mediators = _mediators(text, cues, mentions) if cues.has(CueKind.MEDIATOR) else frozenset()
+    mediators = mediators_of(text, cues, mentions) if cues.has(CueKind.MEDIATOR) else frozenset()
     spans = [c for c, _, _ in clauses]
     for hit in triggers:
         spec = lexicon.triggers.get(hit.cue.value)
@@ -906,7 +906,9 @@ def sentence_drafts(
         clause_span, hedged, claim_id = next(
             ((c, h, i) for c, h, i in clauses if c[0] <= hit.start < c[1]), clauses[-1]
         )
-        link = _agents(text, links, hit) or _nearest_link(links, hit.start)
+        # "A ceasefire brokered by Qatar and Turkey": the nearest link of parties.
+        candidates = [k for k in links if len(set(k.codes) - mediators) >= 2] or links
+        link = _agents(text, candidates, hit) or _nearest_link(candidates, hit.start)
         if link is None:
             continue
         if _non_specific(text, cues, hit):
@@ -1015,7 +1017,9 @@ _RUN_GAP = frozenset({"", "the", "and", "and the", "or", "or the"})
 """What may stand between "brokered by" and a country, or between two of its go-betweens."""
 
 
-def _mediators(text: str, cues: SentenceCues, mentions: Sequence[CountryMention]) -> frozenset[str]:
+def mediators_of(
+    text: str, cues: SentenceCues, mentions: Sequence[CountryMention]
+) -> frozenset[str]:
     """The countries a sentence names as go-betweens rather than parties.
 
     Those right after "brokered by" or "mediated by" ("brokered by Qatar and Turkey"),

@@ -33,7 +33,7 @@ from bilateral._enums import AgreementStatus, Certainty, Polarity, Sector
 from bilateral._model import Agreement, Claim, Document, Relationship
 
 from . import _build
-from ._agreements import Draft, merge_drafts, sentence_drafts
+from ._agreements import Draft, mediators_of, merge_drafts, sentence_drafts
 from ._cues import (
     Attribution,
     SentenceCues,
@@ -432,6 +432,13 @@ class _Extraction:
             or (explicit and groups and relational)
         ):
             return
+        pair = self.topic
+        if recent and pair is not None and CueKind.MEDIATOR in kinds and CueKind.TRIGGER in kinds:
+            go_betweens = mediators_of(text, cues, plain)
+            if go_betweens and set(explicit) <= go_betweens and go_betweens.isdisjoint(pair):
+                # "A ceasefire brokered by Qatar and Turkey has held": the go-betweens'
+                # deal is the pair's.
+                links = [*links, Link(pair, start, end, tight=False, strength=_REFERENCE)]
         venues = [m.code for m in countries if m.venue and m.code not in former]
         codes = tuple(
             sorted(
