@@ -994,3 +994,13 @@ def test_an_agreement_its_go_betweens_name_belongs_to_the_pair_in_context():
         "d",
     )
     assert [a.parties for a in data.agreements] == [("AFG", "PAK")]
+
+
+def test_every_sentence_of_a_quotation_is_its_speakers():
+    data = extract(
+        "Argentina signed a lithium supply deal with India in March. \u201cThe Indians are "
+        "serious partners. They are cautious,\u201d said Lucia Barrionuevo, a board member.",
+        "d",
+    )
+    quoted = [c for c in data.claims if c.text.startswith(("\u201cThe Indians", "They are"))]
+    assert [c.attribution for c in quoted] == ["Lucia Barrionuevo", "Lucia Barrionuevo"]

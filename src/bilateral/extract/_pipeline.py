@@ -127,6 +127,49 @@ class _ClaimPart:
         return self.certainty, self.polarity, source
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+_QUOTE_SENTENCES = 6
+"""The longest quotation, in sentences, whose speaker is carried to all its sentences."""
+
+
+def _quote_voices(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    cues: Sequence[SentenceCues],
+    countries: Sequence[Sequence[CountryMention]],
+    groups: Sequence[Sequence[GroupMention]],
+) -> dict[int, Attribution]:
+    """The speaker of each sentence that is part of a quotation over several sentences.
+
+    '"The Indians are serious partners. The Chinese move faster," said a board member':
+    the speaker named where the quotation closes (or, failing that, where it opens)
+    speaks every sentence of it. Keys are positions in ``sentences``.
+    """
+    voices: dict[int, Attribution] = {}
+    inside = False
+    opened = 0
+    for i, (start, end) in enumerate(sentences):
+        was_inside = inside
+        for mark in _QUOTE_MARK.finditer(text, start, end):
+            ch = mark.group()
+            inside = (ch == "“") if ch != '"' else not inside
+        if not was_inside and inside:
+            opened = i
+        elif was_inside and not inside and 0 < i - opened < _QUOTE_SENTENCES:
+            speaker = None
+            for at in (i, opened):
+                s, e = sentences[at]
+                speaker = find_attribution(
+                    text, s, e, cues[at], mentions=countries[at], groups=groups[at]
+                )
+                if speaker is not None:
+                    break
+            if speaker is not None:
+                for at in range(opened, i + 1):
+                    voices[at] = speaker
+    return voices
+
+
 def _bucket(starts: Sequence[int], sentence_starts: Sequence[int]) -> list[int]:
     return [bisect.bisect_right(sentence_starts, s) - 1 for s in starts]
 
@@ -279,6 +322,14 @@ class _Extraction:
                 hidden=hidden,
                 hidden_ends=hidden_ends,
             )
+            block = [SentenceCues(hits) for hits in by_sentence_cues]
+            voices = _quote_voices(
+                text,
+                sentences[index : last + 1],
+                block,
+                by_sentence_countries[index : last + 1],
+                by_sentence_groups[index : last + 1],
+            )
             for at in range(index, last + 1):
                 start, end = sentences[at]
                 self.sentence(
@@ -287,7 +338,8 @@ class _Extraction:
                     end,
                     countries=by_sentence_countries[at],
                     groups=by_sentence_groups[at],
-                    cues=SentenceCues(by_sentence_cues[at - index]),
+                    cues=block[at - index],
+                    voice=voices.get(at - index),
                 )
             index = last + 1
         return _build.dataset(
@@ -309,6 +361,7 @@ class _Extraction:
         countries: list[CountryMention],
         groups: list[GroupMention],
         cues: SentenceCues,
+        voice: Attribution | None = None,
     ) -> None:
         """Extract one sentence: its claims, relationship evidence and agreements.
 
@@ -321,7 +374,7 @@ class _Extraction:
         relational = not kinds.isdisjoint(_RELATIONAL_KINDS)
         # Someone speaking just after the pair was named speaks of the pair: '"The
         # grapes went bad," said a driver at the border.'
-        voiced = recent and CueKind.SPEECH_VERB in kinds
+        voiced = recent and (voice is not None or CueKind.SPEECH_VERB in kinds)
         if not (
             countries
             or groups
@@ -450,7 +503,13 @@ class _Extraction:
         for _, sector, weight in sectors:
             self.sector_weights[sector] = self.sector_weights.get(sector, 0.0) + weight
         parts = self.claim_parts(
-            start, end, clauses=clauses, cues=cues, countries=countries, groups=groups
+            start,
+            end,
+            clauses=clauses,
+            cues=cues,
+            countries=countries,
+            groups=groups,
+            voice=voice,
         )
         claim_ids: list[tuple[int, int, str]] = []
         clause_info: list[tuple[tuple[int, int], bool, str]] = []
@@ -597,13 +656,17 @@ class _Extraction:
         cues: SentenceCues,
         countries: Sequence[CountryMention],
         groups: Sequence[GroupMention],
+        voice: Attribution | None = None,
     ) -> list[_ClaimPart]:
         """The claims of a relational sentence.
 
         One claim per run of clauses that share their certainty, polarity and source.
+        ``voice`` is the speaker of a quotation the sentence is part of.
         """
         text, lex = self.text, self.lexicon
-        source = find_attribution(text, start, end, cues, mentions=countries, groups=groups)
+        source = (
+            find_attribution(text, start, end, cues, mentions=countries, groups=groups) or voice
+        )
         parts: list[_ClaimPart] = []
         for clause_start, clause_end in clauses:
             certainty, polarity = hedging(cues, clause_start, clause_end)
