@@ -1004,3 +1004,10 @@ def test_every_sentence_of_a_quotation_is_its_speakers():
     )
     quoted = [c for c in data.claims if c.text.startswith(("\u201cThe Indians", "They are"))]
     assert [c.attribution for c in quoted] == ["Lucia Barrionuevo", "Lucia Barrionuevo"]
+
+
+def test_troops_or_bases_in_a_capital_relate_to_its_country():
+    data = extract("The last American troops left their bases in Niamey in August.", "d")
+    assert ("NER", "USA") in pairs(data)
+    data = extract("Diplomats from Russia and China met in Niamey in August.", "d")
+    assert ("NER", "RUS") not in pairs(data)
