@@ -1011,3 +1011,13 @@ def test_troops_or_bases_in_a_capital_relate_to_its_country():
     assert ("NER", "USA") in pairs(data)
     data = extract("Diplomats from Russia and China met in Niamey in August.", "d")
     assert ("NER", "RUS") not in pairs(data)
+
+
+def test_a_plant_is_an_agreement_only_where_a_cue_speaks_of_it():
+    for text in (
+        "Serbia's only refinery is owned by Russia's Gazprom Neft.",
+        "The dam on the Nile has strained relations between Egypt and Ethiopia.",
+    ):
+        assert extract(text, "d").agreements == (), text
+    data = extract("Russia built the Bushehr nuclear power plant in Iran.", "d")
+    assert [a.parties for a in data.agreements] == [("IRN", "RUS")]
