@@ -1025,6 +1025,4 @@ def test_a_plant_is_an_agreement_only_where_a_cue_speaks_of_it():
 
 def test_combat_aircraft_named_by_model_are_military():
     data = extract("Argentina bought 24 used F-16s from Denmark.", "d")
-    assert [(a.parties, a.sector) for a in data.agreements] == [
-        (("ARG", "DNK"), Sector.MILITARY)
-    ]
+    assert [(a.parties, a.sector) for a in data.agreements] == [(("ARG", "DNK"), Sector.MILITARY)]
