@@ -1026,3 +1026,13 @@ def test_a_plant_is_an_agreement_only_where_a_cue_speaks_of_it():
 def test_combat_aircraft_named_by_model_are_military():
     data = extract("Argentina bought 24 used F-16s from Denmark.", "d")
     assert [(a.parties, a.sector) for a in data.agreements] == [(("ARG", "DNK"), Sector.MILITARY)]
+
+
+def test_a_possessive_after_an_aside_is_the_subjects():
+    data = extract(
+        "Ethiopia, which lost its coastline when Eritrea became independent in 1993, sends "
+        "most of its trade through Djibouti.",
+        "d",
+    )
+    assert ("DJI", "ETH") in pairs(data) | {a.parties for a in data.agreements}
+    assert ("DJI", "ERI") not in pairs(data) | {a.parties for a in data.agreements}

@@ -127,6 +127,21 @@ class _ClaimPart:
         return self.certainty, self.polarity, source
 
 
+_LEADING_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,;:()]{1,160},")
+
+
+def _aside_end(text: str, start: int, first: Actor) -> int:
+    """Where a relative clause about the sentence's opening country ends, or -1.
+
+    "Ethiopia, which lost its coastline when Eritrea became independent, sends ...":
+    the position after the comma that closes the relative clause.
+    """
+    if text[start : first.start].strip(" \"'“‘(").lower() not in ("", "the"):
+        return -1
+    match = _LEADING_ASIDE.match(text, first.end)
+    return match.end() if match else -1
+
+
 _QUOTE_MARK = re.compile('[“”"]')
 _QUOTE_SENTENCES = 6
 """The longest quotation, in sentences, whose speaker is carried to all its sentences."""
@@ -591,6 +606,7 @@ class _Extraction:
         """
         found = self.machine.possessive_re
         added: list[Actor] = []
+        aside_end = _aside_end(self.text, start, actors[0]) if actors else -1
         at = start
         while True:
             match = found.search(self.folded, at, end)
@@ -599,7 +615,10 @@ class _Extraction:
             at = match.end()
             before = [a for a in actors if a.end <= match.start()]
             if before and any(a.start >= at for a in actors):
-                added.append(Actor(match.start(), at, before[-1].codes))
+                # After "Ethiopia, which lost its coastline when Eritrea became
+                # independent," "its trade" is the subject's again.
+                owner = actors[0] if 0 <= aside_end <= match.start() else before[-1]
+                added.append(Actor(match.start(), at, owner.codes))
         if not added:
             return actors
         return sorted([*actors, *added], key=lambda actor: actor.start)
