@@ -1036,3 +1036,14 @@ def test_a_possessive_after_an_aside_is_the_subjects():
     )
     assert ("DJI", "ETH") in pairs(data) | {a.parties for a in data.agreements}
     assert ("DJI", "ERI") not in pairs(data) | {a.parties for a in data.agreements}
+
+
+def test_it_opening_a_sentence_is_the_country_that_opened_the_one_before():
+    data = extract(
+        "Ethiopia exports electricity to Kenya. It also supplies power to Djibouti.", "d"
+    )
+    assert ("DJI", "ETH") in pairs(data)
+    data = extract(
+        "Ethiopia exports electricity to Kenya. It is unclear whether Djibouti will buy.", "d"
+    )
+    assert ("DJI", "ETH") not in pairs(data)

@@ -127,6 +127,13 @@ class _ClaimPart:
         return self.certainty, self.polarity, source
 
 
+_IT_SUBJECT = re.compile(
+    r"It\s+(?:(?:has|have|had|also|already|now|still|then|later|recently|currently)\s+)*"
+    r"(?!(?:is|was|has|had|seems|appears|remains|means|looks|matters|says|said)\b)"
+    r"[a-z]+(?:s|ed)\b"
+)
+"""A sentence opening on "It" and a verb: the pronoun is a subject, not "It is unclear"."""
+
 _LEADING_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,;:()]{1,160},")
 
 
@@ -271,6 +278,7 @@ class _Extraction:
         self.drafts: list[Draft] = []
         self.topic: tuple[str, ...] | None = None
         self.topic_sentence = -10
+        self.subject: str | None = None
         self.pair_counts: dict[tuple[str, ...], int] = {}
         self.sector_weights: dict[Sector, float] = {}
         self.machine = compiled(lexicon)
@@ -385,6 +393,17 @@ class _Extraction:
         countries", or one of the pair acting again).
         """
         kinds = cues.by_kind.keys()
+        # "Ethiopia exports power to Kenya. It also supplies Djibouti": "It" is the
+        # country that opened the sentence before.
+        it = self.subject if _IT_SUBJECT.match(self.text, start) else None
+        opening = countries[0] if countries else None
+        self.subject = (
+            opening.code
+            if opening is not None
+            and not opening.venue
+            and self.text[start : opening.start].strip(" \"'“‘(").lower() in ("", "the")
+            else None
+        )
         recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
         relational = not kinds.isdisjoint(_RELATIONAL_KINDS)
         # Someone speaking just after the pair was named speaks of the pair: '"The
@@ -410,7 +429,9 @@ class _Extraction:
         clauses = clause_spans(text, start, end, cues)
         plain = [m for m in countries if not m.venue]
         actors = actors_of(plain, (), None)
-        if len(plain) >= 2:
+        if it is not None and plain and any(m.code != it for m in plain):
+            actors = [Actor(start, start + 2, (it,)), *actors]
+        if len(actors) >= 2:
             actors = self.with_possessives(actors, start, end)
         explicit_links = find_links(
             text,
