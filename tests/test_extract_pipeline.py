@@ -594,6 +594,7 @@ def test_a_subject_that_said_little_is_no_source():
         (("heldout6", "heldout7", "heldout8"), (0.87, 0.78, 0.64, 0.49, 0.62, 0.87)),
         (("heldout9", "heldout10"), (0.93, 0.66, 0.65, 0.45, 0.49, 0.8)),
         (("heldout11", "heldout12"), (0.93, 0.67, 0.57, 0.39, 0.56, 0.8)),
+        (("heldout13", "heldout14"), (0.95, 0.73, 0.63, 0.36, 0.56, 0.77)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
