@@ -172,9 +172,14 @@ def _quote_voices(
     opened = 0
     for i, (start, end) in enumerate(sentences):
         was_inside = inside
-        for mark in _QUOTE_MARK.finditer(text, start, end):
-            ch = mark.group()
-            inside = (ch == "“") if ch != '"' else not inside
+        if (
+            text.find('"', start, end) != -1
+            or text.find("“", start, end) != -1
+            or text.find("”", start, end) != -1
+        ):  # most sentences hold no quotation mark: no need to run the pattern
+            for mark in _QUOTE_MARK.finditer(text, start, end):
+                ch = mark.group()
+                inside = (ch == "“") if ch != '"' else not inside
         if not was_inside and inside:
             opened = i
         elif was_inside and not inside and 0 < i - opened < _QUOTE_SENTENCES:
