@@ -43,6 +43,7 @@ from ._cues import (
     find_attribution,
     find_time,
     hedging,
+    less_certain,
     sector_hits,
 )
 from ._lexicon import CueKind, Lexicon, default_lexicon
@@ -718,7 +719,7 @@ class _Extraction:
             hedged = certainty is not Certainty.CERTAIN
             attribution = source or adverb_source(cues, clause_start, clause_end)
             if attribution is not None and not attribution.named:
-                certainty = min(certainty, lex.unnamed_certainty)
+                certainty = less_certain(certainty, lex.unnamed_certainty)
             part = _ClaimPart(
                 clause_start, clause_end, certainty, polarity, attribution, hedged=hedged
             )
