@@ -21,8 +21,9 @@ from bilateral import (
     Trend,
     ValidationError,
 )
+from bilateral._model import _ID
 from bilateral.extract import extract
-from bilateral.extract._build import agreement, claim, dataset, document, relationship
+from bilateral.extract._build import _id, agreement, claim, dataset, document, relationship
 from bilateral.extract._scan import _FOLD_TABLE, fold
 
 TEXT = "Russia and India signed an arms deal."
@@ -166,3 +167,14 @@ def test_fold_equals_lower_then_translate(text):
     low = text.lower()
     if len(low) == len(text):
         assert folded == low.translate(_FOLD_TABLE)
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet=st.sampled_from(["a", ":", "-", " ", "\n", "\t", "\u00a0", "\u2028"])),
+    )
+)
+def test_the_id_check_accepts_what_the_model_pattern_does(value):
+    assert _id(value) == (_ID.match(value) is not None)

@@ -26,7 +26,7 @@ from bilateral._countries import Country, all_countries, lookup_country
 from bilateral._dataset import Dataset
 from bilateral._enums import AgreementStatus, Certainty, Polarity, Sector, Trend
 from bilateral._groups import all_groups
-from bilateral._model import _ID, Agreement, Claim, Document, Relationship, sha256_text
+from bilateral._model import Agreement, Claim, Document, Relationship, sha256_text
 
 __all__ = ["agreement", "claim", "dataset", "relationship"]
 
@@ -68,7 +68,16 @@ def _text(value: object) -> bool:
 
 
 def _id(value: object) -> bool:
-    return isinstance(value, str) and _ID.match(value) is not None
+    """Whether ``value`` is an id as the model's ``_ID`` pattern accepts one.
+
+    That is a string of at least one character and no spaces, with perhaps one final
+    newline (where the pattern's ``$`` also matches), checked without the pattern:
+    ``str.split()`` splits at the same spaces as the pattern's class.
+    """
+    if not isinstance(value, str):
+        return False
+    body = value[:-1] if value.endswith("\n") else value
+    return body.split() == [body]
 
 
 def _codes(value: object, minimum: int, maximum: int | None = None) -> bool:

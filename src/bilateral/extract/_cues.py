@@ -10,6 +10,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from bilateral._enums import Certainty, Polarity, Sector
 
@@ -25,6 +26,7 @@ __all__ = [
     "find_attribution",
     "find_time",
     "hedging",
+    "less_certain",
     "sector_hits",
 ]
 
@@ -155,6 +157,22 @@ _LEVELS = {
 }
 
 
+_RANK: Final = {
+    Certainty.UNKNOWN: 0,
+    Certainty.POSSIBLE: 1,
+    Certainty.PROBABLE: 2,
+    Certainty.CERTAIN: 3,
+}
+
+
+def less_certain(a: Certainty, b: Certainty) -> Certainty:
+    """The less certain of two certainties: ``min(a, b)``, by rank.
+
+    The same answer as the enum's own ordering, without its comparison methods.
+    """
+    return b if _RANK[b] < _RANK[a] else a
+
+
 def reported_before(cues: SentenceCues, pos: int) -> bool:
     """Whether a speech verb or "according to" comes before ``pos`` in the sentence."""
     for kind in (CueKind.SPEECH_VERB, CueKind.SOURCE_INTRODUCER):
@@ -176,7 +194,7 @@ def hedging(cues: SentenceCues, start: int, end: int) -> tuple[Certainty, Polari
         if cue.not_in_reported_speech and reported_before(cues, hit.start):
             continue
         level = _LEVELS.get(cue.value, Certainty.POSSIBLE)
-        certainty = min(certainty, level)
+        certainty = less_certain(certainty, level)
         if cue.negates:
             polarity = Polarity.NEGATED
     if cues.within(CueKind.NEGATION, start, end):

@@ -43,6 +43,7 @@ from ._cues import (
     find_attribution,
     find_time,
     hedging,
+    less_certain,
     sector_hits,
 )
 from ._lexicon import CueKind, Lexicon, default_lexicon
@@ -172,9 +173,14 @@ def _quote_voices(
     opened = 0
     for i, (start, end) in enumerate(sentences):
         was_inside = inside
-        for mark in _QUOTE_MARK.finditer(text, start, end):
-            ch = mark.group()
-            inside = (ch == "“") if ch != '"' else not inside
+        if (
+            text.find('"', start, end) != -1
+            or text.find("“", start, end) != -1
+            or text.find("”", start, end) != -1
+        ):  # most sentences hold no quotation mark: no need to run the pattern
+            for mark in _QUOTE_MARK.finditer(text, start, end):
+                ch = mark.group()
+                inside = (ch == "“") if ch != '"' else not inside
         if not was_inside and inside:
             opened = i
         elif was_inside and not inside and 0 < i - opened < _QUOTE_SENTENCES:
@@ -713,7 +719,7 @@ class _Extraction:
             hedged = certainty is not Certainty.CERTAIN
             attribution = source or adverb_source(cues, clause_start, clause_end)
             if attribution is not None and not attribution.named:
-                certainty = min(certainty, lex.unnamed_certainty)
+                certainty = less_certain(certainty, lex.unnamed_certainty)
             part = _ClaimPart(
                 clause_start, clause_end, certainty, polarity, attribution, hedged=hedged
             )

@@ -20,7 +20,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from bilateral._enums import AgreementStatus, Sector, Trend
 
@@ -348,6 +348,10 @@ in March and regularly train with Y"."""
 _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+_SIGNING_STATUSES: Final = (AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value)
+"""The lifecycle cues of signing something (their values), read once."""
+
+
 def _signers(text: str, runs: Sequence[Sequence[Actor]], cues: SentenceCues) -> set[int]:
     """The runs of countries that sign or build something together.
 
@@ -355,11 +359,7 @@ def _signers(text: str, runs: Sequence[Sequence[Actor]], cues: SentenceCues) -> 
     Guinea and Australia", "a corridor launched by Spain, Portugal and France") names
     co-signatories, not a list of objects ("a border with Afghanistan and Iran").
     """
-    signing = [
-        hit
-        for hit in cues.of(CueKind.LIFECYCLE)
-        if hit.cue.value in (AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value)
-    ]
+    signing = [hit for hit in cues.of(CueKind.LIFECYCLE) if hit.cue.value in _SIGNING_STATUSES]
     found: set[int] = set()
     if not signing:
         return found
