@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from bilateral._enums import AgreementStatus, Sector
 
-from ._cues import SentenceCues
+from ._cues import SentenceCues, has_year
 from ._lexicon import CueKind, Lexicon, TriggerSpec
 from ._mentions import CountryMention
 from ._relations import Link
@@ -499,11 +499,6 @@ _DATED_GAP = 16
 """How far after a lifecycle cue a year may stand to date it ("signed in June 2019")."""
 
 
-def _has_year(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` may hold a year: "19" or "20", before any pattern."""
-    return text.find("19", start, end) != -1 or text.find("20", start, end) != -1
-
-
 def _dated_as_a_whole(
     text: str, cues: SentenceCues, clause: tuple[int, int], trigger: CueHit
 ) -> bool:
@@ -512,7 +507,7 @@ def _dated_as_a_whole(
         return True
     window = max(clause[0], trigger.start - 30)
     return (
-        _has_year(text, window, trigger.start)
+        has_year(text, window, trigger.start)
         and _YEAR_BEFORE.search(text, window, trigger.start) is not None
     )
 
@@ -532,7 +527,7 @@ def _era(
         return _NEWS_ERA, None
     if _dated_as_a_whole(text, cues, clause, trigger):
         return _PAST_ERA, None
-    if not _has_year(text, *clause):
+    if not has_year(text, *clause):
         return _PLAIN_ERA, None
     years = [m.span() for m in _PAST_YEAR.finditer(text, *clause)]
     return (_PAST_ERA, years) if years else (_PLAIN_ERA, None)
@@ -888,16 +883,20 @@ def sentence_drafts(
     lexicon: Lexicon,
     folded: str,
     determiners: re.Pattern[str],
+    mediators: frozenset[str] = frozenset(),
 ) -> list[Draft]:
     """The agreements one sentence proposes, merged within the sentence.
 
     ``clauses`` gives each clause span with whether it is hedged and the id of the
-    claim that quotes it.
+    claim that quotes it; ``mediators`` the go-betweens it names (see
+    :func:`mediators_of`), who are no parties.
     """
     drafts: list[Draft] = []
     triggers = cues.of(CueKind.TRIGGER)
     everyone = tuple(dict.fromkeys(m.code for m in mentions))
-    mediators = mediators_of(text, cues, mentions) if cues.has(CueKind.MEDIATOR) else frozenset()
+    # "A ceasefire brokered by Qatar and Turkey": the agreement goes to the nearest
+    # link of parties, not of go-betweens.
+    candidates = [k for k in links if len(set(k.codes) - mediators) >= 2] or links
     spans = [c for c, _, _ in clauses]
     for hit in triggers:
         spec = lexicon.triggers.get(hit.cue.value)
@@ -906,8 +905,6 @@ def sentence_drafts(
         clause_span, hedged, claim_id = next(
             ((c, h, i) for c, h, i in clauses if c[0] <= hit.start < c[1]), clauses[-1]
         )
-        # "A ceasefire brokered by Qatar and Turkey": the nearest link of parties.
-        candidates = [k for k in links if len(set(k.codes) - mediators) >= 2] or links
         link = _agents(text, candidates, hit) or _nearest_link(candidates, hit.start)
         if link is None:
             continue

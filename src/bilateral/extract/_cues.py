@@ -25,6 +25,7 @@ __all__ = [
     "filter_cues",
     "find_attribution",
     "find_time",
+    "has_year",
     "hedging",
     "less_certain",
     "sector_hits",
@@ -474,18 +475,18 @@ _YEAR = re.compile(
 )
 
 
+def has_year(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a year: "19" or "20", before any pattern."""
+    return text.find("19", start, end) != -1 or text.find("20", start, end) != -1
+
+
 def find_time(text: str, start: int, end: int, cues: SentenceCues) -> str | None:
     """The first time expression in ``[start, end)``, as written."""
     best: tuple[int, int] | None = None
     for hit in cues.within(CueKind.TIME, start, end):
         best = (hit.start, hit.end)
         break
-    # A year has "19" or "20" in it: look for those first, the pattern only then.
-    year = (
-        _YEAR.search(text, start, end)
-        if text.find("19", start, end) != -1 or text.find("20", start, end) != -1
-        else None
-    )
+    year = _YEAR.search(text, start, end) if has_year(text, start, end) else None
     if year is not None and (best is None or year.start() < best[0]):
         best = (year.start(), year.end())
     if best is None:

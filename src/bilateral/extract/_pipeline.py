@@ -138,13 +138,18 @@ _IT_SUBJECT = re.compile(
 _LEADING_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,;:()]{1,160},")
 
 
+def _first_word(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is the sentence's first word, after quotes and perhaps "the"."""
+    return text[start:pos].strip(" \"'“‘(").lower() in ("", "the")
+
+
 def _aside_end(text: str, start: int, first: Actor) -> int:
     """Where a relative clause about the sentence's opening country ends, or -1.
 
     "Ethiopia, which lost its coastline when Eritrea became independent, sends ...":
     the position after the comma that closes the relative clause.
     """
-    if text[start : first.start].strip(" \"'“‘(").lower() not in ("", "the"):
+    if not _first_word(text, start, first.start):
         return -1
     match = _LEADING_ASIDE.match(text, first.end)
     return match.end() if match else -1
@@ -407,7 +412,7 @@ class _Extraction:
             opening.code
             if opening is not None
             and not opening.venue
-            and self.text[start : opening.start].strip(" \"'“‘(").lower() in ("", "the")
+            and _first_word(self.text, start, opening.start)
             else None
         )
         recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
@@ -527,13 +532,21 @@ class _Extraction:
             or (explicit and groups and relational)
         ):
             return
+        go_betweens: frozenset[str] = (
+            mediators_of(text, cues, plain) if CueKind.MEDIATOR in kinds else frozenset()
+        )
         pair = self.topic
-        if recent and pair is not None and CueKind.MEDIATOR in kinds and CueKind.TRIGGER in kinds:
-            go_betweens = mediators_of(text, cues, plain)
-            if go_betweens and set(explicit) <= go_betweens and go_betweens.isdisjoint(pair):
-                # "A ceasefire brokered by Qatar and Turkey has held": the go-betweens'
-                # deal is the pair's.
-                links = [*links, Link(pair, start, end, tight=False, strength=_REFERENCE)]
+        if (
+            recent
+            and pair is not None
+            and go_betweens
+            and CueKind.TRIGGER in kinds
+            and set(explicit) <= go_betweens
+            and go_betweens.isdisjoint(pair)
+        ):
+            # "A ceasefire brokered by Qatar and Turkey has held": the go-betweens' deal
+            # is the pair's.
+            links = [*links, Link(pair, start, end, tight=False, strength=_REFERENCE)]
         venues = [m.code for m in countries if m.venue and m.code not in former]
         codes = tuple(
             sorted(
@@ -608,6 +621,7 @@ class _Extraction:
                 lexicon=lex,
                 folded=self.folded,
                 determiners=self.machine.determiner_re,
+                mediators=go_betweens,
             )
             merge_drafts(self.drafts, drafts)
         own = [link for link in explicit_links if not link.carried]

@@ -346,6 +346,7 @@ _AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,3}(?:with|to|from|against)
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
 _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
+"""Between a signing cue and the countries that signed: " by the "."""
 
 
 _SIGNING_STATUSES: Final = (AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value)

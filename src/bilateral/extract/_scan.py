@@ -153,11 +153,9 @@ class Compiled:
         "lexicon",
         "link_re",
         "meeting_venue_before",
-        "meeting_venue_words",
         "metonym_not_before",
         "names",
         "official_before",
-        "official_words",
         "organisation_re",
         "place_re",
         "possessive_re",
@@ -231,15 +229,15 @@ class Compiled:
         self.determiner_re = _words_pattern(lexicon.cues_of(CueKind.DETERMINER))
         self.possessive_re = _words_pattern(lexicon.cues_of(CueKind.POSSESSIVE))
         self.venue_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.VENUE))
-        self.meeting_venue_words = tuple(
-            fold(c.text) for c in lexicon.cues_of(CueKind.MEETING_VENUE)
-        )
-        self.official_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.OFFICIAL))
         # Every name is checked for a meeting word before it, and every capital for a
         # venue word: one match each on the reversed text, not a loop over the words.
         self.venue_before = preceded_pattern(self.venue_words)
-        self.meeting_venue_before = preceded_pattern(self.meeting_venue_words)
-        self.official_before = preceded_pattern(self.official_words)
+        self.meeting_venue_before = preceded_pattern(
+            fold(c.text) for c in lexicon.cues_of(CueKind.MEETING_VENUE)
+        )
+        self.official_before = preceded_pattern(
+            fold(c.text) for c in lexicon.cues_of(CueKind.OFFICIAL)
+        )
         self.commentator_re = followed_pattern(
             fold(c.text) for c in lexicon.cues_of(CueKind.COMMENTATOR)
         )
