@@ -181,6 +181,17 @@ def test_the_leaders_list_is_dated_and_can_be_switched_off(tmp_path):
         load_lexicon(tmp_path)
 
 
+def test_state_companies_and_agencies_stand_for_their_countries(tmp_path):
+    from bilateral.extract import find_mentions, load_lexicon
+
+    assert ("MDA", "RUS") in pairs(extract("Gazprom threatened to cut Moldova off.", "d"))
+    text = "JICA, Bangladesh's largest partner, funded the metro line."
+    assert [m.code for m in find_mentions(text)] == ["JPN", "BGD"]
+    assert find_mentions("Leonardo and Rafael met in Eni's lobby.")[0].code == "ITA"
+    (tmp_path / "leaders.toml").write_text("[bodies]\nreplace = true\n", encoding="utf-8")
+    assert [m.code for m in find_mentions(text, lexicon=load_lexicon(tmp_path))] == ["BGD"]
+
+
 def test_a_possessive_pronoun_stands_for_the_country_before_it():
     text = "North Korea may have supplied Russia with artillery shells for its war in Ukraine."
     assert ("RUS", "UKR") in pairs(extract(text, "d"))
@@ -894,6 +905,38 @@ def test_a_go_between_is_no_party_to_the_agreement_it_brokered():
         "Under the US-brokered deal, Rwanda committed to withdraw its troops.",
     ):
         assert extract(text, "d").agreements == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Serbia buys Russian gas delivered through Bulgaria.", ("BGR", "RUS", "SRB")),
+        (
+            "Jordan agreed to send electricity to Lebanon through the Syrian grid.",
+            ("JOR", "LBN", "SYR"),
+        ),
+        (
+            "Azerbaijan sells gas to Italy through Bulgaria and Greece.",
+            ("AZE", "BGR", "GRC", "ITA"),
+        ),
+    ],
+)
+def test_the_countries_a_flow_passes_through_are_parties(text, parties):
+    assert parties in {a.parties for a in extract(text, "d").agreements}
+
+
+def test_a_route_belongs_to_the_flow_nearest_it():
+    data = extract(
+        "Serbia has a pipeline deal with Hungary; it also buys gas delivered through Bulgaria.",
+        "d",
+    )
+    pipeline = [a for a in data.agreements if "pipeline" in a.subject]
+    assert [a.parties for a in pipeline] == [("HUN", "SRB")]
+
+
+def test_fishing_access_is_trade():
+    data = extract("Senegal and The Gambia signed a reciprocal fishing agreement.", "d")
+    assert [a.sector.value for a in data.agreements] == ["trade"]
 
 
 def test_a_speaker_just_after_the_pair_was_named_speaks_of_the_pair():

@@ -930,6 +930,11 @@ def sentence_drafts(
             parties = tuple(code for code in parties if code not in mediators)
             if len(parties) < 2:
                 continue  # "a ceasefire brokered by Qatar and Turkey": not theirs
+        if spec.transit:
+            route = _route(text, cues, clause_span, hit, triggers=triggers, mentions=mentions)
+            route -= mediators
+            if not route.issubset(parties):
+                parties = tuple(sorted(route.union(parties)))
         window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
@@ -1037,6 +1042,41 @@ def mediators_of(
             found.update(
                 m.code for m in mentions if m.end <= hit.start and text[m.end : hit.start] in "- –"
             )
+    return frozenset(found)
+
+
+def _route(
+    text: str,
+    cues: SentenceCues,
+    clause: tuple[int, int],
+    hit: CueHit,
+    *,
+    triggers: Sequence[CueHit],
+    mentions: Sequence[CountryMention],
+) -> frozenset[str]:
+    """The countries the flow named at ``hit`` passes through.
+
+    "Gas delivered through Bulgaria", "across Georgia and Turkey", "through the Syrian
+    grid".
+
+    A route belongs to the agreement word nearest it: in "a pipeline ... after
+    sanctions disrupted deliveries through Croatia" it is the deliveries'.
+    """
+    found: set[str] = set()
+    for via in cues.within(CueKind.TRANSIT, *clause):
+        low, high = sorted((hit.start, via.start))
+        if any(low < t.start < high and t is not hit for t in triggers):
+            continue
+        at = via.end
+        for mention in mentions:
+            if mention.start < at:
+                continue
+            if mention.start >= clause[1]:
+                break
+            if text[at : mention.start].strip(" ,").lower() not in _RUN_GAP:
+                break
+            found.add(mention.code)
+            at = mention.end
     return frozenset(found)
 
 

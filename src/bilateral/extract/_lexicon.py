@@ -72,6 +72,7 @@ class CueKind(enum.StrEnum):
     DETERMINER = "determiner"
     NON_SPECIFIC = "non_specific"
     MEDIATOR = "mediator"
+    TRANSIT = "transit"
     LIST_INTRODUCER = "list_introducer"
     COMPARISON = "comparison"
     CLAUSE_BREAK = "clause_break"
@@ -143,6 +144,8 @@ class TriggerSpec:
         needs_cue: Whether the cue makes an agreement only where a lifecycle cue
             speaks of it ("upgraded ties to a strategic partnership").
         max_status: The furthest status the cue can have ("talks": negotiating).
+        transit: Whether the countries a flow passes through are parties ("gas
+            delivered through Bulgaria").
     """
 
     kind: str
@@ -153,6 +156,7 @@ class TriggerSpec:
     noun: str
     needs_cue: bool = False
     max_status: AgreementStatus | None = None
+    transit: bool = False
 
 
 @attrs.frozen(eq=False)
@@ -372,6 +376,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "determiners": (CueKind.DETERMINER, ""),
         "non_specific": (CueKind.NON_SPECIFIC, ""),
         "mediators": (CueKind.MEDIATOR, ""),
+        "transit": (CueKind.TRANSIT, ""),
         "group_anaphors": (CueKind.GROUP_ANAPHOR, ""),
         "list_introducers": (CueKind.LIST_INTRODUCER, ""),
         "comparisons": (CueKind.COMPARISON, ""),
@@ -532,28 +537,29 @@ def _parse_leaders(
     put: Any,
     known_tables: set[str],
 ) -> None:
-    known_tables.update(("as_of", "leaders"))
+    known_tables.update(("as_of", "leaders", "bodies"))
     if "as_of" in data:
         if isinstance(data["as_of"], str):
             parts["leaders.as_of"] = data["as_of"]
         else:
             reader.problem("must be a string (a date)", "as_of")
-    if "leaders" not in data:
-        return
-    table = reader.table("leaders")
     known = {c.code for c in all_countries(include_former=True)}
-    cues: list[Cue] = []
-    for code, names in table.items():
-        if code == "replace":
+    for table_name in ("leaders", "bodies"):
+        if table_name not in data:
             continue
-        if code not in known:
-            reader.problem(f"{code!r} is not a country code", f"leaders.{code}")
-            continue
-        cues.extend(
-            Cue(name, CueKind.LEADER, code, case="exact")
-            for name in reader.words(names, f"leaders.{code}")
-        )
-    put("leaders.names", cues, table)
+        table = reader.table(table_name)
+        cues: list[Cue] = []
+        for code, names in table.items():
+            if code == "replace":
+                continue
+            if code not in known:
+                reader.problem(f"{code!r} is not a country code", f"{table_name}.{code}")
+                continue
+            cues.extend(
+                Cue(name, CueKind.LEADER, code, case="exact")
+                for name in reader.words(names, f"{table_name}.{code}")
+            )
+        put(f"leaders.{table_name}", cues, table)
 
 
 def _parse_lifecycle(
@@ -649,6 +655,7 @@ def _parse_agreements(
         "cues",
         "needs_cue",
         "max_status",
+        "transit",
     }
     for i, table in enumerate(tables):
         path = f"triggers[{i}]"
@@ -676,6 +683,10 @@ def _parse_agreements(
         if not isinstance(needs_cue, bool):
             reader.problem("must be true or false", f"{path}.needs_cue")
             needs_cue = False
+        transit = table.get("transit", False)
+        if not isinstance(transit, bool):
+            reader.problem("must be true or false", f"{path}.transit")
+            transit = False
         noun = table.get("noun", "")
         if not isinstance(noun, str):
             reader.problem("must be a string", f"{path}.noun")
@@ -687,7 +698,9 @@ def _parse_agreements(
             max_status = _enum_value(
                 reader, AgreementStatus.parse, table["max_status"], f"{path}.max_status"
             )
-        specs[kind] = TriggerSpec(kind, role, generic, sector, status, noun, needs_cue, max_status)
+        specs[kind] = TriggerSpec(
+            kind, role, generic, sector, status, noun, needs_cue, max_status, transit
+        )
         cues.extend(reader.cues(table.get("cues", []), f"{path}.cues", CueKind.TRIGGER, kind))
     parts["agreements.specs"] = specs
     parts["agreements.cues"] = cues
