@@ -934,6 +934,36 @@ def test_a_route_belongs_to_the_flow_nearest_it():
     assert [a.parties for a in pipeline] == [("HUN", "SRB")]
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("A ceasefire between Pakistan and Afghanistan has largely held.", "in_force"),
+        ("The ceasefire between Israel and Lebanon is holding.", "in_force"),
+        ("India and Pakistan held talks on a ceasefire.", "negotiating"),
+        ("A 2022 gas deal between Lebanon and Egypt never took effect.", "stalled"),
+        ("The 2019 treaty between Iran and Iraq was never ratified.", "stalled"),
+    ],
+)
+def test_a_ceasefire_holds_and_a_deal_that_never_took_effect_is_stalled(text, status):
+    assert [a.status.value for a in extract(text, "d").agreements] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "The Danish-Vietnamese programme has supported Viet Nam's planning since 2013.",
+            "in_force",
+        ),
+        ("India has imported Russian crude since 2022.", "in_force"),
+        ("India and Russia signed an arms purchase in 2019.", "signed"),
+        ("Denmark and Vietnam are planning a wind farm.", "proposed"),
+    ],
+)
+def test_what_has_gone_on_since_a_year_stands(text, status):
+    assert [a.status.value for a in extract(text, "d").agreements] == [status]
+
+
 def test_fishing_access_is_trade():
     data = extract("Senegal and The Gambia signed a reciprocal fishing agreement.", "d")
     assert [a.sector.value for a in data.agreements] == ["trade"]

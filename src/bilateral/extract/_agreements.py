@@ -760,6 +760,26 @@ def _nearest_sector(
     return min(pool, key=lambda s: abs(s[0] - pos))[1]
 
 
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+)
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|lt|ught|ne|nt|ld)\b"
+)
+
+
+def _continuing(text: str, span: tuple[int, int]) -> bool:
+    """Whether the words say something has gone on since a year.
+
+    "The programme, which has supported Viet Nam's energy planning since 2013", "has
+    exported to Japan since 2014": what has been done since then stands.
+    """
+    if not has_year(text, *span):
+        return False
+    since = _SINCE_YEAR.search(text, *span)
+    return since is not None and _PERFECT.search(text, span[0], since.start()) is not None
+
+
 def _default_status(
     text: str,
     cues: SentenceCues,
@@ -768,11 +788,13 @@ def _default_status(
     *,
     spec: TriggerSpec,
     lexicon: Lexicon,
+    span: tuple[int, int] | None = None,
 ) -> AgreementStatus:
     """A trigger's own status when no lifecycle cue speaks.
 
     Its default, put in the future or the hypothetical by a modal before it ("will
-    supply", "could buy").
+    supply", "could buy"); in force where ``span`` (the clause with its relative
+    clause) says it has gone on since a year.
     """
     status = spec.status
     by_kind = cues.by_kind
@@ -788,6 +810,8 @@ def _default_status(
         )
         if future is not None:
             return future
+    if _continuing(text, span or clause):
+        return AgreementStatus.IN_FORCE
     return status
 
 
@@ -1009,7 +1033,9 @@ def sentence_drafts(
                 has_object=has_object,
                 trigger_start=hit.start,
                 object_span=span,
-                default=_default_status(text, cues, clause_span, hit, spec=spec, lexicon=lexicon),
+                default=_default_status(
+                    text, cues, clause_span, hit, spec=spec, lexicon=lexicon, span=vote_span
+                ),
             )
         )
     return _merge_within(text, drafts)
