@@ -958,9 +958,11 @@ def test_a_ceasefire_holds_and_a_deal_that_never_took_effect_is_stalled(text, st
         ("India has imported Russian crude since 2022.", "in_force"),
         ("India and Russia signed an arms purchase in 2019.", "signed"),
         ("Denmark and Vietnam are planning a wind farm.", "proposed"),
+        ("India and Oman agreed to finalise a memorandum on skilled workers.", "negotiating"),
+        ("India and Oman agreed to build a pipeline.", "signed"),
     ],
 )
-def test_what_has_gone_on_since_a_year_stands(text, status):
+def test_what_has_gone_on_since_a_year_stands_and_what_is_to_be_finalised_does_not(text, status):
     assert [a.status.value for a in extract(text, "d").agreements] == [status]
 
 
