@@ -547,11 +547,8 @@ class _Extraction:
             # "A ceasefire brokered by Qatar and Turkey has held": the go-betweens' deal
             # is the pair's.
             links = [*links, Link(pair, start, end, tight=False, strength=_REFERENCE)]
-        venues = [m.code for m in countries if m.venue and m.code not in former]
         codes = tuple(
-            sorted(
-                {*explicit, *(c for link in links for c in link.codes), *speaker_context, *venues}
-            )
+            sorted({*explicit, *(c for link in links for c in link.codes), *speaker_context})
         )
         group_ids = tuple(sorted({g.group for g in groups}))
         sectors = sector_hits(cues)
