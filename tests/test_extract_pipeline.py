@@ -942,6 +942,13 @@ def test_a_route_belongs_to_the_flow_nearest_it():
         ("India and Pakistan held talks on a ceasefire.", "negotiating"),
         ("A 2022 gas deal between Lebanon and Egypt never took effect.", "stalled"),
         ("The 2019 treaty between Iran and Iraq was never ratified.", "stalled"),
+        (
+            "Iraq and Iran signed a pact in 2023 under which Iraq disarmed Kurdish groups.",
+            "in_force",
+        ),
+        ("Tunisia and Libya agreed an arrangement both sides say is still applied.", "in_force"),
+        ("Baghdad let its power purchase contract with Tehran expire.", "terminated"),
+        ("The gas contract between Iran and Iraq is due to expire in 2026.", "in_force"),
     ],
 )
 def test_a_ceasefire_holds_and_a_deal_that_never_took_effect_is_stalled(text, status):
@@ -976,6 +983,11 @@ def test_what_has_gone_on_since_a_year_stands_and_what_is_to_be_finalised_does_n
 def test_a_person_or_a_currency_named_after_a_country_is_no_country(text):
     codes = {c for claim in extract(text, "d").claims for c in claim.countries}
     assert codes.isdisjoint({"MNE", "USA"})
+
+
+def test_joint_patrols_are_security():
+    data = extract("Ecuador and Colombia agreed on joint patrols along the river.", "d")
+    assert [a.sector.value for a in data.agreements] == ["security"]
 
 
 def test_fishing_access_is_trade():
