@@ -985,6 +985,25 @@ def test_a_person_or_a_currency_named_after_a_country_is_no_country(text):
     assert codes.isdisjoint({"MNE", "USA"})
 
 
+def test_a_numbered_group_stands_for_that_many_countries():
+    text = (
+        "Chile is counting on the Capricorn Corridor, a highway from Brazil through "
+        "Paraguay and Argentina to its ports that the four countries agreed in 2015."
+    )
+    assert [a.parties for a in extract(text, "d").agreements] == [("ARG", "BRA", "CHL", "PRY")]
+    text = "Chile and Peru signed a deal on a road that the four countries agreed in 2015."
+    assert [a.parties for a in extract(text, "d").agreements] == [("CHL", "PER")]
+
+
+def test_one_more_office_holder_joins_the_coordination():
+    data = extract(
+        "The presidents of Tunisia and Algeria and the head of Libya's council signed a "
+        "trade deal.",
+        "d",
+    )
+    assert pairs(data) == {("DZA", "LBY"), ("DZA", "TUN"), ("LBY", "TUN")}
+
+
 def test_joint_patrols_are_security():
     data = extract("Ecuador and Colombia agreed on joint patrols along the river.", "d")
     assert [a.sector.value for a in data.agreements] == ["security"]

@@ -67,8 +67,10 @@ _REFERRING_KINDS = frozenset({CueKind.ANAPHOR, CueKind.ANAPHORIC_NOUN, CueKind.T
 _CARRY_DISTANCE = 2
 """A sentence naming no country continues the pair of the last this many sentences."""
 
-_GROUP_MAX = 4
-"""The most countries "the three countries" and the like may stand for together."""
+_GROUP_SIZES = {"three": 3, "trio": 3, "four": 4, "five": 5}
+"""How many countries "the three countries", "all four" and the like stand for: that
+many, or one more (a name repeated as a capital is one country, but a venue or a
+company's seat can slip in)."""
 
 _WEAK = 0.5
 """How much a sentence naming two countries it does not link says about their pair."""
@@ -91,6 +93,14 @@ _DESCRIPTION_CHARS = 160
 
 _ALL_SECTORS = tuple(Sector)
 """The sectors in their declared order (iterating the enum class itself is slower)."""
+
+
+def _group_size(phrase: str) -> int:
+    """The number of countries a group phrase names ("the four countries": 4)."""
+    for word, size in _GROUP_SIZES.items():
+        if word in phrase:
+            return size
+    return 3
 
 
 class _Evidence:
@@ -468,13 +478,15 @@ class _Extraction:
         explicit = list(
             dict.fromkeys(m.code for m in plain if m.code not in former or m.code in linked)
         )
-        if 3 <= len(explicit) <= _GROUP_MAX and CueKind.GROUP_ANAPHOR in kinds:
+        if len(explicit) >= 3 and CueKind.GROUP_ANAPHOR in kinds:
             # "..., and the three countries signed a pact": all of them act together.
             hit = cues.of(CueKind.GROUP_ANAPHOR)[0]
-            links = [
-                *links,
-                Link(tuple(sorted(explicit)), hit.start, hit.end, tight=True),
-            ]
+            size = _group_size(self.folded[hit.start : hit.end])
+            if size <= len(explicit) <= size + 1:
+                links = [
+                    *links,
+                    Link(tuple(sorted(explicit)), hit.start, hit.end, tight=True),
+                ]
         noun_refs = (
             _noun_references(cues, self.folded, self.machine.determiner_re)
             if self.topic is not None and cues.has(CueKind.ANAPHORIC_NOUN)

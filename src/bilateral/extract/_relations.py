@@ -76,6 +76,9 @@ _TIGHT_GAPS = frozenset({"", "-", "/", "and", ", and", "&", "and the", "vs", "ve
 _LIST_GAPS = frozenset({",", "and", ", and", "and the", ", and the", "or", ", or"})
 _CLAUSE_AND = frozenset({", and", ", and the"})
 _CLAUSE_CHARS = frozenset(";:()[]")
+_AND_OFFICE_OF = re.compile(r"(?:,\s*)?and\s+(?:the\s+)?(?:[a-z]+\s+){1,3}(?:of|from)(?:\s+the)?")
+"""A gap that adds one more office holder to a coordination: "the presidents of X and Y
+and the head of Z's council" joins Z to the run."""
 _OBJECT_OF = re.compile(
     r"(?<!\w)(?:with|to|from|against|on|for|by|into|toward|towards|over|like|beyond|than"
     r"|alongside|besides|unlike)\s+(?:the\s+)?$",
@@ -120,7 +123,7 @@ def _gap_kind(
     ("X, Y and Z") or an apposition ("India, Pakistan's neighbour", "Pakistan, Russia
     ties"); a relative clause ("X, which signed a treaty with Y") joins loosely.
     """
-    if gap in _TIGHT_GAPS:
+    if gap in _TIGHT_GAPS or _AND_OFFICE_OF.fullmatch(gap):
         return "tight"
     if gap == ",":
         if after is not None and after in _LIST_GAPS:
