@@ -1009,6 +1009,11 @@ def test_joint_patrols_are_security():
     assert [a.sector.value for a in data.agreements] == ["security"]
 
 
+def test_visas_and_asylum_are_security():
+    data = extract("Egypt suspended the visa-free entry Sudanese enjoyed under a 2004 pact.", "d")
+    assert [a.sector.value for a in data.agreements] == ["security"]
+
+
 def test_fishing_access_is_trade():
     data = extract("Senegal and The Gambia signed a reciprocal fishing agreement.", "d")
     assert [a.sector.value for a in data.agreements] == ["trade"]
