@@ -942,6 +942,7 @@ def test_a_route_belongs_to_the_flow_nearest_it():
         ("India and Pakistan held talks on a ceasefire.", "negotiating"),
         ("A 2022 gas deal between Lebanon and Egypt never took effect.", "stalled"),
         ("The 2019 treaty between Iran and Iraq was never ratified.", "stalled"),
+        ("Joint patrols by Colombia and Ecuador were never put into practice.", "stalled"),
         (
             "Iraq and Iran signed a pact in 2023 under which Iraq disarmed Kurdish groups.",
             "in_force",
@@ -1009,6 +1010,12 @@ def test_one_more_office_holder_joins_the_coordination():
 def test_joint_patrols_are_security():
     data = extract("Ecuador and Colombia agreed on joint patrols along the river.", "d")
     assert [a.sector.value for a in data.agreements] == ["security"]
+
+
+def test_a_state_railway_is_a_firm_not_a_line():
+    assert extract("Egypt's state railway has run free trains to Sudan.", "d").agreements == ()
+    data = extract("Egypt and Sudan agreed to build a railway.", "d")
+    assert [a.sector.value for a in data.agreements] == ["trade"]
 
 
 def test_visas_and_asylum_are_security():
