@@ -1018,6 +1018,13 @@ def test_a_state_railway_is_a_firm_not_a_line():
     assert [a.sector.value for a in data.agreements] == ["trade"]
 
 
+def test_troops_sent_or_stationed_abroad_are_a_deployment():
+    data = extract("Germany has troops stationed in Lithuania under a 2023 agreement.", "d")
+    assert [(a.parties, a.sector.value) for a in data.agreements] == [(("DEU", "LTU"), "military")]
+    data = extract("Uganda sent troops to South Sudan in 2013.", "d")
+    assert [a.sector.value for a in data.agreements] == ["military"]
+
+
 def test_visas_and_asylum_are_security():
     data = extract("Egypt suspended the visa-free entry Sudanese enjoyed under a 2004 pact.", "d")
     assert [a.sector.value for a in data.agreements] == ["security"]
