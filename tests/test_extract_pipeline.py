@@ -1025,6 +1025,15 @@ def test_troops_sent_or_stationed_abroad_are_a_deployment():
     assert [a.sector.value for a in data.agreements] == ["military"]
 
 
+def test_a_grid_interconnection_between_utilities_is_energy():
+    data = extract(
+        "Tunisia's state utility and Libya's signed an agreement to double exchanges over "
+        "the interconnection.",
+        "d",
+    )
+    assert [a.sector.value for a in data.agreements] == ["energy"]
+
+
 def test_visas_and_asylum_are_security():
     data = extract("Egypt suspended the visa-free entry Sudanese enjoyed under a 2004 pact.", "d")
     assert [a.sector.value for a in data.agreements] == ["security"]
