@@ -801,6 +801,18 @@ def test_a_pipeline_or_plant_named_plainly_is_in_force(text):
     assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
 
 
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Riyadh and Islamabad should publish the text of their pact.", "possible"),
+        ("Whether Iraq keeps buying Iranian gas.", "unknown"),
+        ("An MP asked whether India had helped Canada's police.", "unknown"),
+    ],
+)
+def test_prescriptions_and_open_questions_are_no_facts(text, certainty):
+    assert [c.certainty.value for c in extract(text, "d").claims] == [certainty]
+
+
 def test_a_hedge_covers_only_the_agreements_after_it():
     data = extract(
         "Zambia has already handed its power grid to a joint venture with China, and "
