@@ -1046,6 +1046,13 @@ def test_a_grid_interconnection_between_utilities_is_energy():
     assert [a.sector.value for a in data.agreements] == ["energy"]
 
 
+def test_a_convention_is_an_agreement_and_a_party_convention_is_not():
+    data = extract("Russia, Iran and Kazakhstan signed a convention on the Caspian Sea.", "d")
+    assert [a.parties for a in data.agreements] == [("IRN", "KAZ", "RUS")]
+    data = extract("Russia and Iran were praised at the party convention in Moscow.", "d")
+    assert data.agreements == ()
+
+
 def test_visas_and_asylum_are_security():
     data = extract("Egypt suspended the visa-free entry Sudanese enjoyed under a 2004 pact.", "d")
     assert [a.sector.value for a in data.agreements] == ["security"]
