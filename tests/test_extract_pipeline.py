@@ -1011,6 +1011,17 @@ def test_a_numbered_group_stands_for_that_many_countries():
     assert [a.parties for a in extract(text, "d").agreements] == [("CHL", "PER")]
 
 
+def test_two_of_three_named_countries_are_not_the_articles_pair():
+    data = extract(
+        "Sweden applied to join NATO after Russia's invasion of Ukraine. At the summit, "
+        "Turkey, Sweden and Finland signed a trilateral memorandum in which the two "
+        "applicants promised to address Turkish security concerns.",
+        "d",
+    )
+    assert [a.parties for a in data.agreements] == [("FIN", "SWE", "TUR")]
+    assert ("FIN", "SWE") in pairs(data)
+
+
 def test_one_more_office_holder_joins_the_coordination():
     data = extract(
         "The presidents of Tunisia and Algeria and the head of Libya's council signed a "

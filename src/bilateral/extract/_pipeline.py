@@ -701,6 +701,10 @@ class _Extraction:
                 topic = earlier[0].codes
             elif len(named) == 2 and not any(k.end <= a for k in explicit_links):
                 topic = named  # not an apposition's pair: "X, Y's supplier, urged both sides"
+            elif len(named) >= 3:
+                # "Turkey, Sweden and Finland signed a memorandum in which the two
+                # applicants promised": two of those named, not the article's pair.
+                topic = None
             else:
                 topic = self.topic
             if topic is not None:

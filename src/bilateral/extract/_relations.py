@@ -300,7 +300,15 @@ def find_links(
         for run in runs
     ]
     signers = _signers(text, runs, cues)
-    linked_runs = {i for pair in loose for i in pair}
+    # A run linked only to its own members again ("Turkey, Sweden and Finland signed a
+    # memorandum on Turkish concerns") still relates its members to each other.
+    run_codes = [{c for actor in run for c in actor.codes} for run in runs]
+    linked_runs = {
+        i
+        for left, right in loose
+        for i, other in ((left, right), (right, left))
+        if not run_codes[other] <= run_codes[i]
+    }
     for index, run in enumerate(runs):
         codes = tuple(dict.fromkeys(c for actor in run for c in actor.codes))
         if len(codes) < 2 or enumerated[index]:
