@@ -1066,6 +1066,11 @@ def test_a_convention_is_an_agreement_and_a_party_convention_is_not():
     assert data.agreements == ()
 
 
+def test_continental_shelf_talks_are_security():
+    data = extract("Kuwait and Iran held talks on delimiting their continental shelf.", "d")
+    assert [a.sector.value for a in data.agreements] == ["security"]
+
+
 def test_visas_and_asylum_are_security():
     data = extract("Egypt suspended the visa-free entry Sudanese enjoyed under a 2004 pact.", "d")
     assert [a.sector.value for a in data.agreements] == ["security"]
