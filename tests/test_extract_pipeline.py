@@ -1067,7 +1067,7 @@ def test_a_convention_is_an_agreement_and_a_party_convention_is_not():
 
 
 def test_continental_shelf_talks_are_security():
-    data = extract("Kuwait and Iran held talks on delimiting their continental shelf.", "d")
+    data = extract("Kuwait and Iran signed a treaty delimiting their continental shelf.", "d")
     assert [a.sector.value for a in data.agreements] == ["security"]
 
 
