@@ -68,9 +68,8 @@ _CARRY_DISTANCE = 2
 """A sentence naming no country continues the pair of the last this many sentences."""
 
 _GROUP_SIZES = {"three": 3, "trio": 3, "four": 4, "five": 5}
-"""How many countries "the three countries", "all four" and the like stand for: that
-many, or one more (a name repeated as a capital is one country, but a venue or a
-company's seat can slip in)."""
+"""How many countries "the three countries", "all four" and the like stand for. The
+sentence may name that many, or one more (the group and a country it deals with)."""
 
 _WEAK = 0.5
 """How much a sentence naming two countries it does not link says about their pair."""
