@@ -977,6 +977,7 @@ def test_a_ceasefire_holds_and_a_deal_that_never_took_effect_is_stalled(text, st
             "in_force",
         ),
         ("India has imported Russian crude since 2022.", "in_force"),
+        ("Since 2022 India has procured Russian arms.", "in_force"),
         ("India and Russia signed an arms purchase in 2019.", "signed"),
         ("Denmark and Vietnam are planning a wind farm.", "proposed"),
         ("India and Oman agreed to finalise a memorandum on skilled workers.", "negotiating"),

@@ -761,7 +761,7 @@ def _nearest_sector(
 
 
 _SINCE_YEAR = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+    r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
 )
 _PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|lt|ught|ne|nt|ld)\b"
