@@ -771,13 +771,12 @@ _PERFECT = re.compile(
 def _continuing(text: str, span: tuple[int, int]) -> bool:
     """Whether the words say something has gone on since a year.
 
-    "The programme, which has supported Viet Nam's energy planning since 2013", "has
-    exported to Japan since 2014": what has been done since then stands.
+    "The programme, which has supported Viet Nam's energy planning since 2013", "Since
+    2014 it has exported to Japan": what has been done since then stands.
     """
     if not has_year(text, *span):
         return False
-    since = _SINCE_YEAR.search(text, *span)
-    return since is not None and _PERFECT.search(text, span[0], since.start()) is not None
+    return _SINCE_YEAR.search(text, *span) is not None and _PERFECT.search(text, *span) is not None
 
 
 def _default_status(
