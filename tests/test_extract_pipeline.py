@@ -995,12 +995,13 @@ def test_what_has_gone_on_since_a_year_stands_and_what_is_to_be_finalised_does_n
         "Ethiopia sells Kenya power at 6.5 U.S. cents a kilowatt-hour.",
         "Ecuador will drop duties on Colombian straw hats, sold abroad as Panama hats.",
         "Kuwait and Saudi Arabia share the oil of the Neutral Zone, partitioned in 1965.",
+        "Ethiopia never carried out the Algiers Agreement it signed with Eritrea in 2000.",
         "Kazakhstan's line to Azerbaijan is slow, said an analyst at a Washington think tank.",
     ],
 )
 def test_a_person_or_a_currency_named_after_a_country_is_no_country(text):
     codes = {c for claim in extract(text, "d").claims for c in claim.countries}
-    assert codes.isdisjoint({"MNE", "USA", "PAN", "NTHH"})
+    assert codes.isdisjoint({"MNE", "USA", "PAN", "NTHH", "DZA"})
 
 
 def test_a_numbered_group_stands_for_that_many_countries():
