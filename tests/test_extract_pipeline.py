@@ -1025,6 +1025,15 @@ def test_two_of_three_named_countries_are_not_the_articles_pair():
     assert ("FIN", "SWE") in pairs(data)
 
 
+def test_the_verb_after_an_aside_between_commas_is_the_subjects():
+    data = extract(
+        "Egypt, at odds with Ethiopia over its dam, signed a security pact with Eritrea.",
+        "d",
+    )
+    assert ("EGY", "ERI") in pairs(data)
+    assert ("EGY", "ERI") in {a.parties for a in data.agreements}
+
+
 def test_one_more_office_holder_joins_the_coordination():
     data = extract(
         "The presidents of Tunisia and Algeria and the head of Libya's council signed a "

@@ -226,6 +226,16 @@ def find_links(
             if _participle_link(text, a, b, cues, lexicon):
                 loose.append((0, 1))
             continue
+        if (
+            kind == "broken"
+            and len(runs) > 2
+            and b.codes != runs[0][0].codes
+            and _verb_after_aside(text, runs[0][0], b)
+        ):
+            # "Egypt, at odds with Ethiopia over its dam, signed a pact with Eritrea":
+            # the phrase between commas is an aside; the verb after it is the subject's.
+            loose.append((0, len(runs) - 1))
+            continue
         if kind == "broken" and len(runs) > 2 and _second_verb_of_subject(text, a, b):
             # "X signed a memorandum with Y in 2012, and in 2016 agreed with Z": the
             # sentence's subject has a second verb, and its own object.
@@ -384,6 +394,30 @@ def _signers(text: str, runs: Sequence[Sequence[Actor]], cues: SentenceCues) -> 
                 found.add(index)
                 break
     return found
+
+
+_ASIDE_VERB_WITH = re.compile(
+    r",\s*(?:has\s+|have\s+|had\s+)?[a-z]+ed\s+(?:[\w-]+\s+){0,4}?(?:with|to|from|against)\s+"
+    r"(?:the\s+)?\Z"
+)
+"""The end of a gap that closes an aside and gives the subject's own verb and object:
+", signed a security pact with "."""
+
+
+def _verb_after_aside(text: str, subject: Actor, b: Actor) -> bool:
+    """Whether ``b`` is the object of the verb after an aside about ``subject``.
+
+    ``subject`` must be followed by a comma that opens the aside, and one more comma
+    must close it, right before the verb ("Egypt, at odds with Ethiopia over its dam,
+    signed a pact with Eritrea").
+    """
+    between = text[subject.end : b.start]
+    if not between.startswith(","):
+        return False
+    close = between.rfind(",")
+    if close <= 0 or any(ch in between for ch in ";:()") or "," in between[1:close]:
+        return False
+    return _ASIDE_VERB_WITH.search(between, close) is not None
 
 
 _CLAUSE_AND_VERB_WITH = re.compile(
