@@ -233,6 +233,36 @@ def test_the_main_pair_is_the_one_linked_most():
     assert (("AUS", "JPN"), "trade") in pair_sectors(extract(text, "d"))
 
 
+_SUBJECT_ARTICLE = (
+    "Kenya and Tanzania signed a power trade agreement on Monday. "
+    "Kenya will buy up to 200 megawatts from Tanzania's grid under the deal. "
+    "Kenyan officials said the two countries would also cooperate on gas. "
+)
+
+
+def test_a_claim_naming_the_subject_and_one_other_country_relates_them():
+    text = (
+        _SUBJECT_ARTICLE
+        + "Shipowners fear US penalties, and insurers will not cover tankers calling at "
+        "Tanzanian ports. "
+        "Burundi, like Rwanda, depends on Tanzania's port of Dar es Salaam for its fuel. "
+    )
+    found = pairs(extract(text, "d"))
+    assert {("TZA", "USA"), ("BDI", "TZA"), ("RWA", "TZA")} <= found
+    assert ("BDI", "RWA") not in found
+
+
+def test_subject_pairs_leave_out_comparisons_and_the_pair_with_a_third():
+    text = (
+        _SUBJECT_ARTICLE
+        + "Tanzania's electricity prices remain above those of Ethiopia, officials said. "
+        "Kenya and Tanzania both sell tea, while Sri Lanka sells more. "
+    )
+    found = pairs(extract(text, "d"))
+    assert ("ETH", "TZA") not in found
+    assert not {("KEN", "LKA"), ("LKA", "TZA")} & found
+
+
 # --- the status the news gives, not its history ----------------------------------------
 
 

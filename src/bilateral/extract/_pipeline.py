@@ -90,6 +90,9 @@ through former US bases" adds military to a pair already related in trade."""
 
 _DESCRIPTION_CHARS = 160
 
+_SUBJECTS = 2
+"""How many countries an article is about: the ones its claims name most."""
+
 _ALL_SECTORS = tuple(Sector)
 """The sectors in their declared order (iterating the enum class itself is slower)."""
 
@@ -300,6 +303,7 @@ class _Extraction:
         self.topic_sentence = -10
         self.subject: str | None = None
         self.pair_counts: dict[tuple[str, ...], int] = {}
+        self.compared: dict[str, frozenset[str]] = {}
         self.sector_weights: dict[Sector, float] = {}
         self.machine = compiled(lexicon)
         self.former: frozenset[str] = self.machine.former
@@ -579,6 +583,7 @@ class _Extraction:
         sentence_sectors = _claim_sectors(sectors, start, end) or (
             self.topic_sector(links[0]) if links else Sector.DIPLOMATIC,
         )
+        compared = _compared(plain, cues, clauses)
         for part in parts:
             claim_id = f"{self.document_id}:x{len(self.claims) + 1}"
             claim_sectors = (
@@ -601,6 +606,8 @@ class _Extraction:
                 )
             )
             claim_ids.append((part.start, part.end, claim_id))
+            if compared:
+                self.compared[claim_id] = compared
             clause_info.extend(
                 (clause, part.hedged, claim_id)
                 for clause in clauses
@@ -834,15 +841,64 @@ class _Extraction:
 
     # --- the whole text ---------------------------------------------------------------
 
+    def subject_pairs(
+        self, related: set[tuple[str, str]]
+    ) -> dict[tuple[tuple[str, str], Sector], list[str]]:
+        """Pairs a claim relates through the article's subject, with their evidence.
+
+        An article is about the two countries its claims name most. A claim about
+        relations that names one of them and one other country ("Lawmakers accused the
+        Mexican government of propping up the Cuban government" in an article on Cuba),
+        or one of them and two others ("Burkina Faso, like Mali, is Niger's partner in
+        the alliance" in one on Niger), relates the subject to each of the others, in
+        the claim's sectors, even with no relation word between them. It does not
+        relate the others to each other, nor a country it only compares the subject
+        with ("below that of Bhutan"). A claim naming both subjects, or four countries
+        or more, compares and lists as often as it relates, and relates nothing this
+        way: the pairs it links itself are all it relates.
+        """
+        counts: dict[str, int] = {}
+        for claim in self.claims:
+            for code in claim.countries:
+                counts[code] = counts.get(code, 0) + 1
+        ranked = sorted(counts, key=lambda code: -counts[code])  # stable: first named first
+        subjects = set(ranked[:_SUBJECTS])
+        found: dict[tuple[tuple[str, str], Sector], list[str]] = {}
+        for claim in self.claims:
+            named = claim.countries
+            if not 2 <= len(named) <= 3:
+                continue
+            own = [code for code in named if code in subjects]
+            if len(own) != 1:
+                continue
+            subject = own[0]
+            compared = self.compared.get(claim.id, frozenset())
+            for other in named:
+                if other != subject and other not in compared:
+                    pair = (subject, other) if subject < other else (other, subject)
+                    if pair in related:
+                        continue
+                    for sector in claim.sectors:
+                        found.setdefault((pair, sector), []).append(claim.id)
+        return found
+
     def relationships(self) -> tuple[Relationship, ...]:
         built: list[Relationship] = []
         claims = {c.id: c for c in self.claims}
         related = {
             pair for (pair, _), item in self.evidence.items() if item.weight >= _RELATIONSHIP_WEIGHT
         }
-        for (pair, sector), item in self.evidence.items():
-            if item.weight < (_SECONDARY_WEIGHT if pair in related else _RELATIONSHIP_WEIGHT):
-                continue
+        kept = [
+            (key, item)
+            for key, item in self.evidence.items()
+            if item.weight >= (_SECONDARY_WEIGHT if key[0] in related else _RELATIONSHIP_WEIGHT)
+        ]
+        shown = {pair for (pair, _), _ in kept}
+        for key, ids in self.subject_pairs(shown).items():
+            item = _Evidence()
+            item.claims = ids
+            kept.append((key, item))
+        for (pair, sector), item in kept:
             trend = trend_of(item.trends)
             first = claims[item.claims[0]].text
             if len(first) > _DESCRIPTION_CHARS:
@@ -956,6 +1012,25 @@ def _may_relate(countries: Sequence[CountryMention], groups: bool) -> bool:
     """Whether mentions can relate anything: two countries, or a country and a group."""
     codes = {m.code for m in countries if not m.venue}
     return len(codes) >= 2 or (bool(codes) and groups)
+
+
+def _compared(
+    mentions: Sequence[CountryMention], cues: SentenceCues, clauses: Sequence[tuple[int, int]]
+) -> frozenset[str]:
+    """The countries a sentence names only to compare with or to place by.
+
+    "Below that of Bhutan", "unlike Chile", "north of Mali": a comparison word comes
+    before them in their clause.
+    """
+    marks = [h.end for h in cues.of(CueKind.COMPARISON)]
+    if not marks:
+        return frozenset()
+    found: set[str] = set()
+    for mention in mentions:
+        clause_start = max((s for s, _ in clauses if s <= mention.start), default=0)
+        if any(clause_start <= mark <= mention.start for mark in marks):
+            found.add(mention.code)
+    return frozenset(found)
 
 
 def _claim_sectors(
