@@ -109,6 +109,22 @@ def test_coordinated_subjects_each_relate_to_the_object():
     assert pairs(data) == {("POL", "UKR"), ("HUN", "UKR"), ("SVK", "UKR")}
 
 
+def test_a_country_together_with_others_acts_with_them():
+    text = "Australia and Japan, together with the United States, financed a cable."
+    assert pairs(extract(text, "d")) == {("AUS", "JPN"), ("AUS", "USA"), ("JPN", "USA")}
+    assert pairs(extract("Kenya, along with Uganda, signed the deal.", "d")) == {("KEN", "UGA")}
+
+
+def test_a_linked_pair_is_related_though_its_sector_is_named_far_off():
+    text = "France has left Mali, Burkina Faso and Niger, whose military governments were hostile."
+    found = pair_sectors(extract(text, "d"))
+    assert {(p, s) for p, s in found} == {
+        (("FRA", "MLI"), "military"),
+        (("BFA", "FRA"), "military"),
+        (("FRA", "NER"), "military"),
+    }
+
+
 def test_three_party_exercise():
     data = extract("Russia, China and Iran held joint naval drills in the Gulf of Oman.", "d")
     (agreement,) = data.agreements
@@ -398,6 +414,14 @@ def test_boycotts_are_sanctions_and_fighter_aircraft_are_military():
     assert (("FRA", "GRC"), "military") in pair_sectors(data)
     data = extract("Syria accused Turkey of arming rebel fighters near the frontier.", "d")
     assert Sector.MILITARY not in data.claims[0].sectors
+
+
+def test_storage_tanks_and_think_tanks_are_not_military():
+    data = extract("Kenya leased fuel storage tanks in Mombasa to Uganda.", "d")
+    assert Sector.MILITARY not in data.claims[0].sectors
+    assert not [a for a in data.agreements if a.sector is Sector.MILITARY]
+    data = extract("Poland bought tanks from South Korea, a Warsaw think tank said.", "d")
+    assert (("KOR", "POL"), "military") in pair_sectors(data)
 
 
 def test_a_border_in_passing_makes_no_security_relationship():

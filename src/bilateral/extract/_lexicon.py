@@ -84,6 +84,7 @@ class CueKind(enum.StrEnum):
     OFFICIAL = "official"
     POSSESSIVE = "possessive"
     PARTICIPLE = "participle"
+    CO_ACTOR = "co_actor"
     TRAP = "trap"
     TRIGGER = "trigger"
     TIME = "time"
@@ -389,6 +390,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "officials": (CueKind.OFFICIAL, ""),
         "possessives": (CueKind.POSSESSIVE, ""),
         "participles": (CueKind.PARTICIPLE, ""),
+        "co_actors": (CueKind.CO_ACTOR, ""),
     },
     "traps": {
         "places": (CueKind.TRAP, "place"),

@@ -106,10 +106,12 @@ def _group_size(phrase: str) -> int:
 
 
 class _Evidence:
-    __slots__ = ("cited", "claims", "trends", "weight")
+    __slots__ = ("cited", "claims", "linked", "trends", "weight")
 
     def __init__(self) -> None:
         self.weight = 0.0
+        # A sentence links the pair and names this sector, if only further off.
+        self.linked = False
         self.claims: list[str] = []
         self.cited: set[str] = set()  # the ids in `claims`, for quick lookup
         self.trends: list[str] = []
@@ -784,6 +786,14 @@ class _Extraction:
         evidence = self.evidence
         for link, weights in zip(links, weights_by_link, strict=True):
             claim_id = _claim_at(claim_ids, link.start)
+            # A pair the sentence itself links is related, in the sector it names even
+            # far from the pair ("France left Mali and Niger, whose military
+            # governments were hostile"), as it is in a sentence naming no sector.
+            top = (
+                None
+                if link.carried or link.tight or link.strength < 1.0
+                else max(weights.items(), key=lambda item: item[1], default=(None, 0.0))[0]
+            )
             for pair in pairs_of(link):
                 for sector, weight in weights.items():
                     # Not setdefault, which would build an _Evidence for every call.
@@ -791,6 +801,8 @@ class _Extraction:
                     if item is None:
                         item = evidence[pair, sector] = _Evidence()
                     item.weight += weight
+                    if sector is top:
+                        item.linked = True
                     if claim_id not in item.cited:
                         item.cited.add(claim_id)
                         item.claims.append(claim_id)
@@ -886,12 +898,15 @@ class _Extraction:
         built: list[Relationship] = []
         claims = {c.id: c for c in self.claims}
         related = {
-            pair for (pair, _), item in self.evidence.items() if item.weight >= _RELATIONSHIP_WEIGHT
+            pair
+            for (pair, _), item in self.evidence.items()
+            if item.linked or item.weight >= _RELATIONSHIP_WEIGHT
         }
         kept = [
             (key, item)
             for key, item in self.evidence.items()
-            if item.weight >= (_SECONDARY_WEIGHT if key[0] in related else _RELATIONSHIP_WEIGHT)
+            if item.linked
+            or item.weight >= (_SECONDARY_WEIGHT if key[0] in related else _RELATIONSHIP_WEIGHT)
         ]
         shown = {pair for (pair, _), _ in kept}
         for key, ids in self.subject_pairs(shown).items():

@@ -98,6 +98,15 @@ def _gap(text: str, a: Actor, b: Actor) -> str:
     return gap.replace("–", "-").replace("—", "-")
 
 
+def _co_actor(text: str, a: Actor, b: Actor, cues: SentenceCues) -> bool:
+    """True for "X, together with Y": a co-actor phrase is all that stands between."""
+    for hit in cues.of(CueKind.CO_ACTOR):
+        if a.end <= hit.start and hit.end <= b.start:
+            rest = f"{text[a.end : hit.start]} {text[hit.end : b.start]}".strip(" ,").lower()
+            return rest in ("", "the")
+    return False
+
+
 def _apposition(text: str, b: Actor, cues: SentenceCues) -> bool:
     """True for "X, Y's neighbour" and "X, Y ties": Y and a relational noun after it."""
     window_end = b.end + 40
@@ -123,7 +132,7 @@ def _gap_kind(
     ("X, Y and Z") or an apposition ("India, Pakistan's neighbour", "Pakistan, Russia
     ties"); a relative clause ("X, which signed a treaty with Y") joins loosely.
     """
-    if gap in _TIGHT_GAPS or _AND_OFFICE_OF.fullmatch(gap):
+    if gap in _TIGHT_GAPS or _AND_OFFICE_OF.fullmatch(gap) or _co_actor(text, a, b, cues):
         return "tight"
     if gap == ",":
         if after is not None and after in _LIST_GAPS:
