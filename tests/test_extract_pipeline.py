@@ -64,6 +64,19 @@ def test_a_sentence_naming_no_country_carries_the_pair_from_context():
     assert [a.status for a in data.agreements] == [AgreementStatus.NEGOTIATING]
 
 
+def test_one_of_the_pair_speaking_later_speaks_of_the_pair():
+    text = (
+        "Kenya and Uganda signed a fuel deal on Monday. "
+        "Heavy rain fell across the region this week. "
+        "Schools reopened on Tuesday after the holiday. "
+        "Football fans celebrated a late win. "
+        "Uganda denied any involvement. "
+        "Tanzania denied any involvement."
+    )
+    claims = extract(text, "d").claims
+    assert [(c.countries, c.attribution) for c in claims[1:]] == [(("KEN", "UGA"), "Uganda")]
+
+
 def test_a_meeting_venue_is_not_a_party():
     data = extract("Iranian and Saudi officials held talks in Baghdad on their rivalry.", "d")
     assert pairs(data) == {("IRN", "SAU")}

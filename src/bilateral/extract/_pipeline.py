@@ -433,8 +433,15 @@ class _Extraction:
         recent = self.topic is not None and index - self.topic_sentence <= _CARRY_DISTANCE
         relational = not kinds.isdisjoint(_RELATIONAL_KINDS)
         # Someone speaking just after the pair was named speaks of the pair: '"The
-        # grapes went bad," said a driver at the border.'
-        voiced = recent and (voice is not None or CueKind.SPEECH_VERB in kinds)
+        # grapes went bad," said a driver at the border.' So does one of the pair,
+        # however far on: "Uganda denied any involvement."
+        own_country = (
+            self.topic is not None
+            and len(countries) == 1
+            and not countries[0].venue
+            and countries[0].code in self.topic
+        )
+        voiced = (recent or own_country) and (voice is not None or CueKind.SPEECH_VERB in kinds)
         if not (
             countries
             or groups
