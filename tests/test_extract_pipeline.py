@@ -138,6 +138,20 @@ def test_a_linked_pair_is_related_though_its_sector_is_named_far_off():
     }
 
 
+def test_a_second_object_of_the_same_verb_is_the_subjects():
+    text = "Slovakia buys gas from Norway and as liquefied gas through Poland and Germany."
+    assert pairs(extract(text, "d")) == {("NOR", "SVK"), ("POL", "SVK"), ("DEU", "SVK")}
+
+
+def test_every_country_of_a_route_after_via_is_a_venue():
+    text = "Slovakia signed a deal with Russia for gas via Bulgaria, Serbia and Hungary."
+    data = extract(text, "d")
+    assert pairs(data) == {("RUS", "SVK")}
+    assert [c.countries for c in data.claims] == [("RUS", "SVK")]
+    data = extract("Talks between US and Venezuelan officials were held in Doha, Qatar.", "d")
+    assert "QAT" in data.claims[0].countries
+
+
 def test_three_party_exercise():
     data = extract("Russia, China and Iran held joint naval drills in the Gulf of Oman.", "d")
     (agreement,) = data.agreements
@@ -374,6 +388,15 @@ def test_a_renewed_deal_is_in_force_and_one_quit_is_terminated():
     assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
     data = extract("Latvia quit its transit agreement with Russia in 2022.", "d")
     assert [a.status for a in data.agreements] == [AgreementStatus.TERMINATED]
+
+
+def test_a_deal_that_survived_a_freeze_is_in_force():
+    text = (
+        "The free trade agreement between Egypt and Turkey, in force since 2007, "
+        "survived the diplomatic freeze."
+    )
+    data = extract(text, "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
 
 
 def test_countries_that_promise_something_are_kept_in_a_claim():

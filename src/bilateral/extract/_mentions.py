@@ -326,8 +326,10 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
                 continue
             venue = check.venue(start)
         if not venue and hit.etype != AMBIGUOUS:
-            venue = check.meeting_venue(start) or (
-                kind is AliasKind.DEMONYM and check.commentator(end)
+            venue = (
+                check.meeting_venue(start)
+                or (kind is AliasKind.DEMONYM and check.commentator(end))
+                or _listed_after_venue(text, countries, start)
             )
         if hit.etype == AMBIGUOUS:
             ambiguous.append((len(countries), hit))
@@ -337,6 +339,23 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
     if ambiguous:
         countries = _resolve_ambiguous(countries, ambiguous)
     return Mentions(countries, groups, traps)
+
+
+_LIST_JOINS = frozenset({",", "and", "or"})
+
+
+def _listed_after_venue(text: str, countries: list[CountryMention], start: int) -> bool:
+    """True for the next country of a list of venues: "via Bulgaria, Serbia and Hungary".
+
+    A country after a capital and a comma is where the capital is ("in Doha, Qatar"),
+    which the caller judges on its own.
+    """
+    if not countries or not countries[-1].venue:
+        return False
+    join = text[countries[-1].end : start].strip()
+    if join == "," and countries[-1].kind is AliasKind.METONYM:
+        return False
+    return join in _LIST_JOINS
 
 
 def _resolve_ambiguous(

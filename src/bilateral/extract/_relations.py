@@ -454,7 +454,7 @@ def _second_verb_of_subject(text: str, a: Actor, b: Actor) -> bool:
 
 
 _AND_PREPOSITION = re.compile(
-    r"\sand\s+(?:[\w-]+\s+)?(?:from|through|via|across|into|to|with)\s+(?:the\s+)?\Z",
+    r"\sand\s+(?:[\w-]+\s+){0,3}(?:from|through|via|across|into|to|with)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 """A gap that ends in a second object of the same verb: "... and overland from"."""
