@@ -152,6 +152,18 @@ def test_every_country_of_a_route_after_via_is_a_venue():
     assert "QAT" in data.claims[0].countries
 
 
+def test_each_of_a_long_list_of_subjects_relates_to_the_object():
+    text = "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with Qatar."
+    assert pairs(extract(text, "d")) == {
+        ("QAT", "SAU"),
+        ("ARE", "QAT"),
+        ("BHR", "QAT"),
+        ("EGY", "QAT"),
+    }
+    text = "The United States, the United Kingdom, France and Germany signed as witnesses."
+    assert pairs(extract(text, "d")) == set()
+
+
 def test_three_party_exercise():
     data = extract("Russia, China and Iran held joint naval drills in the Gulf of Oman.", "d")
     (agreement,) = data.agreements

@@ -95,6 +95,8 @@ def _gap(text: str, a: Actor, b: Actor) -> str:
     if gap[:1] in _APOSTROPHES:  # the pattern cannot match otherwise
         gap = _POSSESSIVE.sub("", gap)
     gap = gap.strip().lower()
+    if gap == ", the":  # "the United States, the United Kingdom and France": a list
+        return ","
     return gap.replace("–", "-").replace("—", "-")
 
 
@@ -192,8 +194,9 @@ def find_links(
     and Slovakia banned imports of Ukrainian grain"), and a short run that links to
     nothing else links its members to each other ("Russia, China and Iran held
     drills"). A run after "between" relates its members whatever else it links to ("Z
-    criticised a pact between X and Y"). Enumerations ("such as X, Y and Z", or longer
-    lists) link nothing.
+    criticised a pact between X and Y"). Enumerations ("such as X, Y and Z") link
+    nothing; a longer list links none of its own members to each other, but each of
+    them to what it acts on ("X, Y, Z and W cut ties with Q").
     """
     merged: list[Actor] = []
     for actor in actors:
@@ -313,10 +316,13 @@ def find_links(
             loose.append((left, len(runs) - 1))
 
     introducers = cues.of(CueKind.LIST_INTRODUCER)
-    enumerated = [
-        len({c for actor in run for c in actor.codes}) > lexicon.max_clique
-        or (bool(introducers) and any(0 <= run[0].start - h.end <= 24 for h in introducers))
+    introduced = [
+        bool(introducers) and any(0 <= run[0].start - h.end <= 24 for h in introducers)
         for run in runs
+    ]
+    enumerated = [
+        introduced[i] or len({c for actor in run for c in actor.codes}) > lexicon.max_clique
+        for i, run in enumerate(runs)
     ]
     signers = _signers(text, runs, cues)
     # A run linked only to its own members again ("Turkey, Sweden and Finland signed a
@@ -359,8 +365,8 @@ def find_links(
     for left, right in loose:
         if enumerated[left] and enumerated[right]:
             continue
-        left_codes = _run_codes(runs[left], enumerated[left], last=True)
-        right_codes = _run_codes(runs[right], enumerated[right], last=False)
+        left_codes = _run_codes(runs[left], introduced[left], last=True)
+        right_codes = _run_codes(runs[right], introduced[right], last=False)
         start, end = runs[left][-1].start, runs[right][0].end
         links.extend(
             Link(_pair(x, y), start, end, tight=False)
