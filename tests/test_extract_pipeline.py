@@ -395,6 +395,11 @@ def test_policing_and_debt_words_name_their_sectors():
     assert pair_sectors(data) == {(("CHN", "ZMB"), "finance")}
 
 
+def test_rail_words_are_trade():
+    text = "Namibia and Botswana signed a memorandum on sharing rolling stock and drivers."
+    assert [a.sector for a in extract(text, "d").agreements] == [Sector.TRADE]
+
+
 def test_a_renewed_deal_is_in_force_and_one_quit_is_terminated():
     data = extract("Argentina renewed its currency swap line with China on Wednesday.", "d")
     assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
