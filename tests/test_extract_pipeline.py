@@ -77,6 +77,17 @@ def test_one_of_the_pair_speaking_later_speaks_of_the_pair():
     assert [(c.countries, c.attribution) for c in claims[1:]] == [(("KEN", "UGA"), "Uganda")]
 
 
+def test_a_rejected_charge_is_relayed_and_a_relative_clause_relays_nothing():
+    text = (
+        "Norway and Russia share a fisheries commission. "
+        "Russia accused Norway of militarising Svalbard. Norway rejects the charge. "
+        "Oslo has closed its ports to Russian ships and expelled diplomats it accused "
+        "of spying."
+    )
+    claims = extract(text, "d").claims
+    assert [c.attribution for c in claims[2:]] == ["Norway", None]
+
+
 def test_a_meeting_venue_is_not_a_party():
     data = extract("Iranian and Saudi officials held talks in Baghdad on their rivalry.", "d")
     assert pairs(data) == {("IRN", "SAU")}

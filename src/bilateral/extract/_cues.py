@@ -303,6 +303,9 @@ _LAST_CUT = re.compile(r'[\s\S]*[,;:("“”—]')
 """Up to the last punctuation mark that ends a source phrase (one pass, in C)."""
 
 
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
+
+
 def _phrase_before(text: str, floor: int, pos: int) -> tuple[tuple[int, int] | None, str]:
     """The subject-like phrase just before ``pos``, not reaching back past ``floor``.
 
@@ -452,6 +455,11 @@ def find_attribution(
                 continue
             source = text[span[0] : span[1]]
             if inverted and source.split()[0].lower() in ("to", "that", "it", "in", "on"):
+                continue
+            words = source.split()
+            if not inverted and len(words) > 1 and words[-1].lower() in _PRONOUNS:
+                # "expelled fifteen diplomats it accused of spying": the verb is in a
+                # relative clause, and relays nothing of the sentence.
                 continue
             return Attribution(source, proper or not unnamed, span[0])
     return None
