@@ -427,6 +427,16 @@ def test_a_deal_that_survived_a_freeze_is_in_force():
     assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
 
 
+def test_an_agreement_named_by_its_year_exists_whatever_is_said_of_it():
+    text = (
+        "US officials said Washington would invoke the 1951 mutual defense treaty "
+        "with the Philippines if its ships were attacked."
+    )
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
+    text = "The United States and the Philippines would sign a defense treaty."
+    assert [a.status for a in extract(text, "d").agreements] != [AgreementStatus.IN_FORCE]
+
+
 def test_countries_that_promise_something_are_kept_in_a_claim():
     text = (
         "Kenya deployed police officers to Haiti to lead a security mission. "

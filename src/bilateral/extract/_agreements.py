@@ -378,6 +378,7 @@ def _status_votes(
     others: Sequence[CueHit],
     spec: TriggerSpec,
     lexicon: Lexicon,
+    dated: bool = False,
 ) -> list[tuple[int, int, AgreementStatus]]:
     """The statuses the lifecycle cues of a trigger's clause give it.
 
@@ -427,6 +428,8 @@ def _status_votes(
             turned = _turned(text, hit, futures, lexicon.future_status, status, after=True)
         if turned is not None and turned is not status:
             status, priority = turned, lexicon.status_priority[turned]
+        if dated and status is AgreementStatus.PROPOSED:
+            continue  # "would invoke the 1951 treaty": a hypothetical act on one that exists
         cap = spec.max_status
         if cap is not None and status in _LADDER and _LADDER.index(status) > _LADDER.index(cap):
             status, priority = cap, lexicon.status_priority[cap]
@@ -493,6 +496,11 @@ _PAST_YEAR = re.compile(
     r"(?:19|20)\d\d\b"
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?$")
+_NAMED_BY_YEAR = re.compile(
+    r"\b(?:the|a|an|its|their|this|that)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A determiner and a year before an agreement word: "the 1951 mutual defense treaty"."""
 
 
 _DATED_GAP = 16
@@ -962,8 +970,14 @@ def sentence_drafts(
         anaphoric = determiners.search(folded, window, hit.start) is not None
         indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
         vote_span = _with_relative(text, clause_span, spans)
+        # "The 1951 mutual defense treaty", "a 2014 defense pact": an agreement named by
+        # its year exists, whatever a hedge or modal around it says of what is done with
+        # it ("would invoke", "could expand").
+        dated = (
+            _NAMED_BY_YEAR.search(text, max(clause_span[0], hit.start - 40), hit.start) is not None
+        )
         votes = _status_votes(
-            text, cues, vote_span, hit, others=triggers, spec=spec, lexicon=lexicon
+            text, cues, vote_span, hit, others=triggers, spec=spec, lexicon=lexicon, dated=dated
         )
         if spec.needs_cue and not votes:
             continue  # "their strategic partnership" names a state, not an agreement
@@ -1022,7 +1036,7 @@ def sentence_drafts(
                 spec=spec,
                 subject=subject or (f"{sector.value} {spec.kind}" if sector else spec.kind),
                 statuses=votes,
-                hedged=hedged and _hedged_before(cues, clause_span, hit),
+                hedged=hedged and not dated and _hedged_before(cues, clause_span, hit),
                 evidence=[claim_id],
                 supplier=supplier,
                 recipient=recipient,
@@ -1032,7 +1046,9 @@ def sentence_drafts(
                 has_object=has_object,
                 trigger_start=hit.start,
                 object_span=span,
-                default=_default_status(
+                default=spec.status
+                if dated
+                else _default_status(
                     text, cues, clause_span, hit, spec=spec, lexicon=lexicon, span=vote_span
                 ),
             )
