@@ -94,6 +94,15 @@ def test_a_meeting_venue_is_not_a_party():
     assert data.claims[0].countries == ("IRN", "SAU")  # Baghdad is where, not who
 
 
+def test_foreign_officials_in_a_capital_and_a_meeting_named_for_it_are_venues():
+    text = "Deconfliction talks between Turkish and Israeli officials in Baku began in May."
+    assert extract(text, "d").claims[0].countries == ("ISR", "TUR")
+    text = "Lawmakers in Washington criticised Beijing over the deal."
+    assert pairs(extract(text, "d")) == {("CHN", "USA")}
+    text = "Russia and Azerbaijan agreed on an exchange after the Dushanbe meeting."
+    assert extract(text, "d").claims[0].countries == ("AZE", "RUS")
+
+
 def test_an_enumeration_is_not_a_relation():
     data = extract("Countries such as China, Russia and Iran have criticised the summit.", "d")
     assert pairs(data) == set()
@@ -435,6 +444,11 @@ def test_an_agreement_named_by_its_year_exists_whatever_is_said_of_it():
     assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
     text = "The United States and the Philippines would sign a defense treaty."
     assert [a.status for a in extract(text, "d").agreements] != [AgreementStatus.IN_FORCE]
+
+
+def test_an_agreement_to_resume_what_was_suspended_is_signed():
+    text = "Nigeria and Benin agreed to resume joint border patrols, suspended since 2019."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.SIGNED]
 
 
 def test_countries_that_promise_something_are_kept_in_a_claim():

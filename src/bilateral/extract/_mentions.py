@@ -257,7 +257,13 @@ class _Filter:
         # The venue word is the last of them before the capital.
         folded = self.folded
         at = max(folded.rfind(word, 0, start) for word in self.venue_words)
-        return not is_preceded(self.official_before, self.backwards, at)
+        backwards = self.backwards
+        official = self.official_before.match(backwards, len(backwards) - at)
+        if official is None:
+            return True
+        # "Turkish and Israeli officials in Baku" are foreigners who are there.
+        prev = _prev_word(self.text, len(backwards) - official.end())
+        return prev is not None and prev[1] in self.hit_starts
 
     def commentator(self, end: int) -> bool:
         """True for a demonym that qualifies commentary: "Thai commentators"."""
