@@ -96,6 +96,8 @@ def test_dateline_keeps_the_mentions_after_it():
         "Franco ruled for decades.",
         "The West Bank is occupied.",
         "Latin American markets fell.",
+        "Barges loaded at Moldova Nouă.",
+        "The German Hospital opened a new wing.",
     ],
 )
 def test_traps(text):
@@ -163,3 +165,8 @@ def test_congo_is_settled_by_the_mentions_around_it_not_by_its_iso_name():
     text = "KINSHASA, Democratic Republic of Congo (AFP) - Congo and Rwanda met."
     assert [m.code for m in find_mentions(text)][:2] == ["COD", "COD"]
     assert codes("Brazzaville said Congo would sign.") == ["COG", "COG"]
+
+
+def test_the_hague_after_in_is_a_venue():
+    found = find_mentions("A tribunal in The Hague ruled against China.")
+    assert [(m.code, m.venue) for m in found] == [("NLD", True), ("CHN", False)]

@@ -252,6 +252,8 @@ class _Filter:
 
         "talks in Geneva" is a venue; "lawmakers in Washington" are the government.
         """
+        if self.text.endswith("The ", 0, start):
+            start -= 4  # "in The Hague": the name's own article, not "at the Kremlin"
         if not is_preceded(self.venue_before, self.backwards, start):
             return False
         # The venue word is the last of them before the capital.
