@@ -90,6 +90,8 @@ through former US bases" adds military to a pair already related in trade."""
 
 _DESCRIPTION_CHARS = 160
 
+_NO_CODES: frozenset[str] = frozenset()
+
 _SUBJECTS = 2
 """How many countries an article is about: the ones its claims name most."""
 
@@ -592,7 +594,9 @@ class _Extraction:
         sentence_sectors = _claim_sectors(sectors, start, end) or (
             self.topic_sector(links[0]) if links else Sector.DIPLOMATIC,
         )
-        compared = _compared(plain, cues, clauses)
+        compared = (
+            _compared(plain, cues, clauses) if CueKind.COMPARISON in kinds else _NO_CODES
+        )
         for part in parts:
             claim_id = f"{self.document_id}:x{len(self.claims) + 1}"
             claim_sectors = (
@@ -891,7 +895,7 @@ class _Extraction:
             if len(own) != 1:
                 continue
             subject = own[0]
-            compared = self.compared.get(claim.id, frozenset())
+            compared = self.compared.get(claim.id, _NO_CODES)
             for other in named:
                 if other != subject and other not in compared:
                     pair = (subject, other) if subject < other else (other, subject)
@@ -1045,14 +1049,16 @@ def _compared(
     before them in their clause.
     """
     marks = [h.end for h in cues.of(CueKind.COMPARISON)]
-    if not marks:
-        return frozenset()
+    starts = [s for s, _ in clauses]
     found: set[str] = set()
     for mention in mentions:
-        clause_start = max((s for s, _ in clauses if s <= mention.start), default=0)
-        if any(clause_start <= mark <= mention.start for mark in marks):
-            found.add(mention.code)
-    return frozenset(found)
+        at = bisect.bisect_right(starts, mention.start)
+        clause_start = starts[at - 1] if at else 0
+        for mark in marks:
+            if clause_start <= mark <= mention.start:
+                found.add(mention.code)
+                break
+    return frozenset(found) if found else _NO_CODES
 
 
 def _claim_sectors(
