@@ -420,6 +420,18 @@ def test_rail_words_are_trade():
     assert [a.sector for a in extract(text, "d").agreements] == [Sector.TRADE]
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Japan and the Philippines signed a reciprocal access agreement.", Sector.MILITARY),
+        ("Malta signed a migration memorandum with Libya in 2020.", Sector.SECURITY),
+        ("Italy and Tunisia signed a legal migration agreement for workers.", Sector.TRADE),
+    ],
+)
+def test_access_and_migration_agreements_name_their_sectors(text, sector):
+    assert [a.sector for a in extract(text, "d").agreements] == [sector]
+
+
 def test_a_renewed_deal_is_in_force_and_one_quit_is_terminated():
     data = extract("Argentina renewed its currency swap line with China on Wednesday.", "d")
     assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]

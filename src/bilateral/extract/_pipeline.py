@@ -594,9 +594,7 @@ class _Extraction:
         sentence_sectors = _claim_sectors(sectors, start, end) or (
             self.topic_sector(links[0]) if links else Sector.DIPLOMATIC,
         )
-        compared = (
-            _compared(plain, cues, clauses) if CueKind.COMPARISON in kinds else _NO_CODES
-        )
+        compared = _compared(plain, cues, clauses) if CueKind.COMPARISON in kinds else _NO_CODES
         for part in parts:
             claim_id = f"{self.document_id}:x{len(self.claims) + 1}"
             claim_sectors = (
