@@ -98,6 +98,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "Latin American markets fell.",
         "Barges loaded at Moldova Nouă.",
         "The German Hospital opened a new wing.",
+        "Energean, a London-listed company, pumped gas.",
     ],
 )
 def test_traps(text):

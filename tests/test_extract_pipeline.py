@@ -88,6 +88,14 @@ def test_a_rejected_charge_is_relayed_and_a_relative_clause_relays_nothing():
     assert [c.attribution for c in claims[2:]] == ["Norway", None]
 
 
+def test_its_opening_a_sentence_is_the_country_that_opened_the_last():
+    text = (
+        "France ended its defence pact with Chad in 2024. "
+        "Its forces were pushed out earlier from Mali and Niger."
+    )
+    assert {("FRA", "MLI"), ("FRA", "NER")} <= pairs(extract(text, "d"))
+
+
 def test_a_meeting_venue_is_not_a_party():
     data = extract("Iranian and Saudi officials held talks in Baghdad on their rivalry.", "d")
     assert pairs(data) == {("IRN", "SAU")}

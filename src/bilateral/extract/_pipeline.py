@@ -151,6 +151,9 @@ _IT_SUBJECT = re.compile(
 )
 """A sentence opening on "It" and a verb: the pronoun is a subject, not "It is unclear"."""
 
+_ITS_SUBJECT = re.compile(r"Its\s+(?:[a-z]+\s+){0,2}[a-z]+s\s+(?:have|had|were|are|was)\b")
+"""A sentence opening on what "Its" country has: "Its forces were pushed out of Mali"."""
+
 _LEADING_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose)\b[^,;:()]{1,160},")
 
 
@@ -423,7 +426,11 @@ class _Extraction:
         kinds = cues.by_kind.keys()
         # "Ethiopia exports power to Kenya. It also supplies Djibouti": "It" is the
         # country that opened the sentence before.
-        it = self.subject if _IT_SUBJECT.match(self.text, start) else None
+        it = (
+            self.subject
+            if _IT_SUBJECT.match(self.text, start) or _ITS_SUBJECT.match(self.text, start)
+            else None
+        )
         opening = countries[0] if countries else None
         self.subject = (
             opening.code
