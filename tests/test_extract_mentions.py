@@ -99,6 +99,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "Barges loaded at Moldova Nouă.",
         "The German Hospital opened a new wing.",
         "Energean, a London-listed company, pumped gas.",
+        "The two French-speaking neighbours share a utility.",
     ],
 )
 def test_traps(text):
