@@ -172,3 +172,9 @@ def test_congo_is_settled_by_the_mentions_around_it_not_by_its_iso_name():
 def test_the_hague_after_in_is_a_venue():
     found = find_mentions("A tribunal in The Hague ruled against China.")
     assert [(m.code, m.venue) for m in found] == [("NLD", True), ("CHN", False)]
+
+
+def test_central_banks_stand_for_their_states_and_commercial_banks_do_not():
+    text = "The Reserve Bank of India signed a swap with the Bank of Korea."
+    assert codes(text) == ["IND", "KOR"]
+    assert codes("The Development Bank of China and the Bank of America lent money.") == []
