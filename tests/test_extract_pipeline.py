@@ -96,6 +96,15 @@ def test_its_opening_a_sentence_is_the_country_that_opened_the_last():
     assert {("FRA", "MLI"), ("FRA", "NER")} <= pairs(extract(text, "d"))
 
 
+def test_a_question_put_in_a_hearing_is_its_askers():
+    text = (
+        "Italy and Libya renewed their migration memorandum. "
+        "Senator Marco Rossi asked whether Italy had verified the reports."
+    )
+    claim = extract(text, "d").claims[1]
+    assert (claim.certainty, claim.attribution) == (Certainty.UNKNOWN, "Senator Marco Rossi")
+
+
 def test_a_meeting_venue_is_not_a_party():
     data = extract("Iranian and Saudi officials held talks in Baghdad on their rivalry.", "d")
     assert pairs(data) == {("IRN", "SAU")}
