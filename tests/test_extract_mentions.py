@@ -100,6 +100,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "The German Hospital opened a new wing.",
         "Energean, a London-listed company, pumped gas.",
         "The two French-speaking neighbours share a utility.",
+        "The plan covers Western Sahara.",
     ],
 )
 def test_traps(text):

@@ -304,10 +304,14 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
     ambiguous: list[tuple[int, NameHit]] = []
     groups: list[GroupMention] = []
     traps: list[tuple[int, int, str]] = []
+    # A trap spelled exactly like a name overrides it ("Western Sahara" is a place).
+    trapped = {(h.start, h.end) for h in kept if h.trap}
     for hit in kept:
         start, end = hit.start, hit.end
         if hit.trap:
             traps.append((start, end, hit.trap))
+            continue
+        if trapped and (start, end) in trapped:
             continue
         if datelines is not None and datelines.covers(start):
             continue
