@@ -480,6 +480,11 @@ def test_an_agreement_to_resume_what_was_suspended_is_signed():
     assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.SIGNED]
 
 
+def test_memorandums_in_the_plural_are_agreements():
+    data = extract("Greece and North Macedonia signed three memorandums in 2019.", "d")
+    assert [a.status for a in data.agreements] == [AgreementStatus.SIGNED]
+
+
 def test_countries_that_promise_something_are_kept_in_a_claim():
     text = (
         "Kenya deployed police officers to Haiti to lead a security mission. "
