@@ -101,6 +101,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "Energean, a London-listed company, pumped gas.",
         "The two French-speaking neighbours share a utility.",
         "The plan covers Western Sahara.",
+        "Delegates met at the Tokyo International Conference on African Development.",
     ],
 )
 def test_traps(text):
