@@ -499,15 +499,21 @@ class _Extraction:
         explicit = list(
             dict.fromkeys(m.code for m in plain if m.code not in former or m.code in linked)
         )
-        if len(explicit) >= 3 and CueKind.GROUP_ANAPHOR in kinds:
+        if CueKind.GROUP_ANAPHOR in kinds and (len(explicit) >= 3 or self.topic is not None):
             # "..., and the three countries signed a pact": all of them act together.
             hit = cues.of(CueKind.GROUP_ANAPHOR)[0]
             size = _group_size(self.folded[hit.start : hit.end])
-            if size <= len(explicit) <= size + 1:
-                links = [
-                    *links,
-                    Link(tuple(sorted(explicit)), hit.start, hit.end, tight=True),
-                ]
+            group: tuple[str, ...] = ()
+            if len(explicit) >= 3 and size <= len(explicit) <= size + 1:
+                group = tuple(sorted(explicit))
+            elif self.topic is not None and explicit and not set(explicit) <= set(self.topic):
+                # "They (the pair) ... with Australia ..., launched by the three
+                # countries": the pair and the countries the sentence adds to it.
+                members = set(explicit) | set(self.topic)
+                if len(members) == size:
+                    group = tuple(sorted(members))
+            if group:
+                links = [*links, Link(group, hit.start, hit.end, tight=True)]
         noun_refs = (
             _noun_references(cues, self.folded, self.machine.determiner_re)
             if self.topic is not None and cues.has(CueKind.ANAPHORIC_NOUN)
