@@ -496,6 +496,13 @@ def test_memorandums_in_the_plural_are_agreements():
     assert [a.status for a in data.agreements] == [AgreementStatus.SIGNED]
 
 
+def test_a_conflict_that_ended_in_a_ceasefire_did_not_end_the_ceasefire():
+    text = "The four-day conflict between India and Pakistan ended in a ceasefire in May 2025."
+    assert [a.status for a in extract(text, "d").agreements] != [AgreementStatus.TERMINATED]
+    text = "The deal between India and Pakistan ended in 2019."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.TERMINATED]
+
+
 def test_countries_that_promise_something_are_kept_in_a_claim():
     text = (
         "Kenya deployed police officers to Haiti to lead a security mission. "

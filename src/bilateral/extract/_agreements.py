@@ -418,7 +418,9 @@ def _status_votes(
         ):
             continue
         status = _STATUSES[cue.value]
-        if status in _ENDINGS and _agent_of(text, trigger, hit):
+        if status in _ENDINGS and (
+            _agent_of(text, trigger, hit) or _OUTCOME.fullmatch(text, hit.end, trigger.start)
+        ):
             continue
         priority = cue.priority
         turned = _turned(text, hit, negations, lexicon.negated_status, status)
@@ -489,6 +491,9 @@ def _agent_of(text: str, trigger: CueHit, hit: CueHit) -> bool:
         return False
     return _DIRECT_OBJECT.match(text, hit.end) is not None
 
+
+_OUTCOME = re.compile(r"\s+(?:in|with)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
+"""Between an ending and the agreement it ended in: "the war ended in a ceasefire"."""
 
 _NEWS_ERA, _PLAIN_ERA, _PAST_ERA = 2, 1, 0
 _PAST_YEAR = re.compile(
