@@ -37,6 +37,8 @@ def statuses(text: str) -> list[str]:
         ("China is said to have supplied drones to Russia.", Certainty.POSSIBLE),
         ("Relations between Egypt and Turkey appeared to improve.", Certainty.PROBABLE),
         ("It is unclear whether Iran and Saudi Arabia will restore ties.", Certainty.UNKNOWN),
+        ("China can pressure Myanmar into a gas deal.", Certainty.POSSIBLE),
+        ("The pipeline from Myanmar to China can carry 22 million tonnes.", Certainty.CERTAIN),
     ],
 )
 def test_hedges(text, certainty):
