@@ -805,6 +805,7 @@ def test_a_subject_that_said_little_is_no_source():
         (("heldout19", "heldout20"), (0.92, 0.68, 0.6, 0.44, 0.75, 0.84)),
         (("heldout21", "heldout22"), (0.9, 0.75, 0.59, 0.47, 0.53, 0.84)),
         (("heldout23", "heldout24"), (0.96, 0.67, 0.57, 0.43, 0.62, 0.83)),
+        (("heldout25", "heldout26"), (0.96, 0.74, 0.63, 0.45, 0.48, 0.88)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
