@@ -909,7 +909,7 @@ class _Extraction:
             compared = self.compared.get(claim.id, _NO_CODES)
             for other in named:
                 if other != subject and other not in compared:
-                    pair = (subject, other) if subject < other else (other, subject)
+                    pair = _pair(subject, other)
                     if pair in related:
                         continue
                     for sector in claim.sectors:
@@ -1028,7 +1028,7 @@ def _by_sentence(
     return buckets
 
 
-def _pair(a: str, b: str) -> tuple[str, ...]:
+def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
