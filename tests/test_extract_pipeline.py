@@ -726,6 +726,8 @@ def test_a_power_trade_agreement_is_energy():
         "The pipeline between Romania and Moldova has been running close to capacity.",
         "Saudi Arabia has kept to an informal truce with Yemen since April 2022.",
         "The security pact between Saudi Arabia and Iran has since been reactivated.",
+        "Mali has bought Turkish-made military drones since 2022.",
+        "Since 2024 Bangladesh has also imported hydropower from Nepal.",
     ],
 )
 def test_standing_and_operating_agreements_are_in_force(text):
@@ -735,6 +737,15 @@ def test_standing_and_operating_agreements_are_in_force(text):
 def test_having_had_talks_is_not_an_agreement_in_force():
     data = extract("India and Japan have had talks on a rail deal since 2019.", "d")
     assert AgreementStatus.IN_FORCE not in [a.status for a in data.agreements]
+
+
+def test_a_signing_beside_a_since_clause_is_still_signed():
+    data = extract(
+        "U.S. firms have invested more than $20 billion in Penang since 2020, and the two "
+        "governments signed a memorandum on semiconductor supply chains with Malaysia in 2024.",
+        "d",
+    )
+    assert [a.status for a in data.agreements] == [AgreementStatus.SIGNED]
 
 
 def test_no_such_agreement_proposes_none():

@@ -430,6 +430,17 @@ def _status_votes(
             turned = _turned(text, hit, futures, lexicon.future_status, status, after=True)
         if turned is not None and turned is not status:
             status, priority = turned, lexicon.status_priority[turned]
+        if (
+            status is AgreementStatus.SIGNED
+            and _HAS_BEFORE.search(text, max(clause[0], hit.start - 20), hit.start)
+            and _SINCE_YEAR.search(text, *clause)
+        ):
+            # "Mali has bought Turkish drones since 2022": buying that has gone on since
+            # a year is an arrangement in force, not one purchase signed.
+            status, priority = (
+                AgreementStatus.IN_FORCE,
+                lexicon.status_priority[AgreementStatus.IN_FORCE],
+            )
         if dated and status is AgreementStatus.PROPOSED:
             continue  # "would invoke the 1951 treaty": a hypothetical act on one that exists
         cap = spec.max_status
@@ -776,8 +787,11 @@ def _nearest_sector(
 _SINCE_YEAR = re.compile(
     r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
 )
+_HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:[a-z]+ly|also|long|still|even)\s+)?$")
+"""A perfect's auxiliary right before a participle: "has bought", "have long supplied"."""
 _PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|lt|ught|ne|nt|ld)\b"
+    r"\b(?:has|have)\s+(?:(?:[a-z]+ly|also|long|still|even)\s+)?(?:been\s+)?"
+    r"[a-z]+(?:ed|en|wn|lt|ught|ne|nt|ld)\b"
 )
 
 
