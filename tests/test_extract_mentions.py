@@ -102,6 +102,8 @@ def test_dateline_keeps_the_mentions_after_it():
         "The two French-speaking neighbours share a utility.",
         "The plan covers Western Sahara.",
         "Delegates met at the Tokyo International Conference on African Development.",
+        "Boats ply the San Juan river.",
+        "Drones struck the Moscow region overnight.",
     ],
 )
 def test_traps(text):

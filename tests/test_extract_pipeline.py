@@ -189,6 +189,23 @@ def test_every_country_of_a_route_after_via_is_a_venue():
     assert "QAT" in data.claims[0].countries
 
 
+def test_alternatives_are_not_related_to_each_other():
+    text = "Most Thai fruit travels by road through Laos or Vietnam."
+    assert pairs(extract(text, "d")) == {("LAO", "THA"), ("THA", "VNM")}
+    text = "Its trade with Azerbaijan is a fraction of Iran's trade with Turkey or Russia."
+    assert ("RUS", "TUR") not in pairs(extract(text, "d"))
+
+
+def test_the_stops_of_a_route_are_not_related_to_each_other():
+    data = extract("The gas travels through a pipeline on through Bulgaria and Serbia.", "d")
+    assert pairs(data) == set()
+    assert [a.parties for a in data.agreements] == [("BGR", "SRB")]
+    data = extract("Russian gas travels through a pipeline on through Bulgaria and Serbia.", "d")
+    assert pairs(data) == {("BGR", "RUS"), ("RUS", "SRB")}
+    text = "Chad's crude is exported through the Chad-Cameroon pipeline."
+    assert ("CMR", "TCD") in pairs(extract(text, "d"))
+
+
 def test_each_of_a_long_list_of_subjects_relates_to_the_object():
     text = "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with Qatar."
     assert pairs(extract(text, "d")) == {
@@ -737,6 +754,28 @@ def test_standing_and_operating_agreements_are_in_force(text):
 def test_having_had_talks_is_not_an_agreement_in_force():
     data = extract("India and Japan have had talks on a rail deal since 2019.", "d")
     assert AgreementStatus.IN_FORCE not in [a.status for a in data.agreements]
+
+
+def test_an_agreement_named_by_its_year_stands():
+    text = "Ties have rarely been colder since the 1979 peace treaty between Egypt and Israel."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
+
+
+def test_the_bare_noun_refers_to_the_latest_agreement_it_names():
+    text = (
+        "Algeria and France have quarrelled for a year. Paris expelled Algerian diplomats "
+        "and Algiers recalled its ambassador from France. Algeria suspended a 2002 "
+        "friendship treaty with Spain in 2022. The treaty remains suspended."
+    )
+    data = extract(text, "d")
+    assert [(a.parties, len(a.evidence)) for a in data.agreements] == [(("DZA", "ESP"), 2)]
+
+
+def test_deal_as_a_verb_is_no_agreement():
+    text = "Officials say Algeria would rather deal through intermediaries than with France."
+    assert extract(text, "d").agreements == ()
+    text = "Algeria and France are close to a deal on visas."
+    assert [a.parties for a in extract(text, "d").agreements] == [("DZA", "FRA")]
 
 
 def test_a_signing_beside_a_since_clause_is_still_signed():

@@ -261,6 +261,7 @@ class Draft:
 
     __slots__ = (
         "anaphoric",
+        "carried",
         "cited",
         "default",
         "evidence",
@@ -298,6 +299,7 @@ class Draft:
         trigger_start: int = 0,
         object_span: tuple[int, int] = (0, 0),
         default: AgreementStatus | None = None,
+        carried: bool = False,
     ) -> None:
         self.parties = parties
         self.sector = sector
@@ -316,6 +318,8 @@ class Draft:
         self.trigger_start = trigger_start
         self.object_span = object_span
         self.default = default
+        self.carried = carried
+        """Whether its parties come from context, not from the sentence ("the treaty")."""
         self.cited = set(evidence)
         """The claim ids in ``evidence``, for quick lookup."""
 
@@ -1065,7 +1069,14 @@ def sentence_drafts(
                 has_object=has_object,
                 trigger_start=hit.start,
                 object_span=span,
-                default=spec.status
+                carried=link.carried and not mentions,
+                # "The 1979 peace treaty", named by the year it was signed, has stood
+                # since unless a cue says otherwise.
+                default=(
+                    AgreementStatus.IN_FORCE
+                    if spec.status is AgreementStatus.SIGNED
+                    else spec.status
+                )
                 if dated
                 else _default_status(
                     text, cues, clause_span, hit, spec=spec, lexicon=lexicon, span=vote_span
@@ -1205,6 +1216,12 @@ _MERGE_WINDOW = 200
 An article rarely names more; the bound keeps one that names thousands linear."""
 
 
+def _same_noun(named: Draft, reference: Draft) -> bool:
+    """Whether ``reference`` is the bare head word of ``named``'s name ("the treaty")."""
+    words = reference.subject.lower().split()
+    return len(words) == 1 and words[0] in named.subject.lower().split()
+
+
 def merge_drafts(found: list[Draft], new: list[Draft]) -> None:
     """Add a sentence's drafts to the article's, merging mentions of one agreement.
 
@@ -1212,6 +1229,14 @@ def merge_drafts(found: list[Draft], new: list[Draft]) -> None:
     """
     for draft in new:
         home = None
+        if draft.carried and draft.anaphoric and found:
+            # "Algeria suspended a 2002 friendship treaty with Madrid. The treaty remains
+            # suspended.": the article's latest agreement, if its name repeats the word,
+            # is the one meant, whatever pair the article is about.
+            latest = found[-1]
+            if set(latest.parties) != set(draft.parties) and _same_noun(latest, draft):
+                _absorb(latest, draft)
+                continue
         for other in reversed(found[-_MERGE_WINDOW:]):
             if set(other.parties) != set(draft.parties):
                 continue

@@ -802,6 +802,8 @@ class _Extraction:
         if not links:
             return
         trends = [h.cue.value for h in cues.of(CueKind.TREND)]
+        if any(link.route for link in links):
+            links = [link for link in links if not link.route]
         weights_by_link = pair_sectors(
             self.text, links, sectors, clauses, mentions, fallback=self.topic_sector
         )

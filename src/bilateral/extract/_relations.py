@@ -43,6 +43,9 @@ class Link(NamedTuple):
     apposition: bool = False
     """Whether the pair is an apposition ("X, Y's main supplier"), an aside that
     describes a standing relation rather than what the sentence reports."""
+    route: bool = False
+    """Whether the countries are the stops of one route ("through Bulgaria and
+    Serbia"): parties to what runs through them, not related to each other."""
 
     @property
     def carried(self) -> bool:
@@ -75,6 +78,9 @@ _NEW_CLAUSE = re.compile(
 _TIGHT_GAPS = frozenset({"", "-", "/", "and", ", and", "&", "and the", "vs", "versus", "vs."})
 _LIST_GAPS = frozenset({",", "and", ", and", "and the", ", and the", "or", ", or"})
 _CLAUSE_AND = frozenset({", and", ", and the"})
+_OR_GAPS = frozenset({"or", ", or", "or the", ", or the"})
+_ROUTE_GAP = re.compile(r"\s+(?:the\s+)?")
+"""Between a transit word and the first stop of its route: "through the"."""
 _CLAUSE_CHARS = frozenset(";:()[]")
 _AND_OFFICE_OF = re.compile(r"(?:,\s*)?and\s+(?:the\s+)?(?:[a-z]+\s+){1,3}(?:of|from)(?:\s+the)?")
 """A gap that adds one more office holder to a coordination: "the presidents of X and Y
@@ -219,9 +225,15 @@ def find_links(
     loose: list[tuple[int, int]] = []  # (left run index, right run index) loosely linked
     compounds: set[int] = set()  # runs that are compounds or appositions, not lists
     appositions: set[int] = set()
+    alternatives: set[int] = set()  # runs of "X or Y"
     for i, (a, b) in enumerate(itertools.pairwise(merged)):
         after = gaps[i + 1] if i + 1 < len(gaps) else None
         kind = _gap_kind(text, a, b, gaps[i], after=after, cues=cues)
+        if gaps[i] in _OR_GAPS and kind == "loose":
+            # "through Laos or Vietnam", "trade with Turkey or Russia": alternatives,
+            # each related to what they stand with but not to each other.
+            kind = "tight"
+            alternatives.add(len(runs) - 1)
         if kind == "tight" and gaps[i] in _CLAUSE_AND and len(runs[-1]) == 1:
             # "X, and Y" with no list before it joins clauses ("second only to Chile,
             # and China buys ..."); only a list has a comma before its "and".
@@ -315,13 +327,30 @@ def find_links(
                 left = 0
             loose.append((left, len(runs) - 1))
 
+    transits = cues.of(CueKind.TRANSIT)
+    # "on through Bulgaria and Serbia": the stops of a route, each related to what
+    # passes through it but not to each other. Their run still names the parties of
+    # the route's agreement.
+    routes = (
+        {
+            index
+            for index, run in enumerate(runs)
+            if len(run) > 1
+            and index not in compounds  # "through the Chad-Cameroon pipeline"
+            and any(_ROUTE_GAP.fullmatch(text, h.end, run[0].start) for h in transits)
+        }
+        if transits
+        else set()
+    )
     introducers = cues.of(CueKind.LIST_INTRODUCER)
     introduced = [
         bool(introducers) and any(0 <= run[0].start - h.end <= 24 for h in introducers)
         for run in runs
     ]
     enumerated = [
-        introduced[i] or len({c for actor in run for c in actor.codes}) > lexicon.max_clique
+        introduced[i]
+        or i in alternatives
+        or len({c for actor in run for c in actor.codes}) > lexicon.max_clique
         for i, run in enumerate(runs)
     ]
     signers = _signers(text, runs, cues)
@@ -360,6 +389,7 @@ def find_links(
                     run[-1].end,
                     tight=True,
                     apposition=index in appositions,
+                    route=index in routes,
                 )
             )
     for left, right in loose:
