@@ -189,6 +189,24 @@ def test_every_country_of_a_route_after_via_is_a_venue():
     assert "QAT" in data.claims[0].countries
 
 
+def test_the_objects_of_an_unnamed_subjects_two_verbs_are_not_related():
+    text = (
+        "Uzbekistan is a big sender of migrants. It signed a migration agreement with "
+        "Germany in 2024 and sends seasonal farm workers to Britain and South Korea."
+    )
+    assert not {("DEU", "GBR"), ("DEU", "KOR")} & pairs(extract(text, "d"))
+
+
+def test_the_verb_after_an_aside_and_its_second_verb_are_the_subjects():
+    text = (
+        "Uganda, which had planned to link its railway to the Kenyan line, dropped Chinese "
+        "contractor CHEC in 2023 and signed with Turkey's Yapi Merkezi."
+    )
+    found = pairs(extract(text, "d"))
+    assert {("CHN", "UGA"), ("TUR", "UGA")} <= found
+    assert ("CHN", "TUR") not in found
+
+
 def test_alternatives_are_not_related_to_each_other():
     text = "Most Thai fruit travels by road through Laos or Vietnam."
     assert pairs(extract(text, "d")) == {("LAO", "THA"), ("THA", "VNM")}
@@ -769,6 +787,15 @@ def test_the_bare_noun_refers_to_the_latest_agreement_it_names():
     )
     data = extract(text, "d")
     assert [(a.parties, len(a.evidence)) for a in data.agreements] == [(("DZA", "ESP"), 2)]
+
+
+def test_a_party_denouncing_its_treaty_ends_it_and_studying_proposes():
+    text = "Mali denounced its defence accords with France in May 2022."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.TERMINATED]
+    text = "Officials say Bangladesh and Pakistan are studying a free trade agreement."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.PROPOSED]
+    text = "Turkey denounced the agreement between Egypt and Greece as void."
+    assert AgreementStatus.TERMINATED not in [a.status for a in extract(text, "d").agreements]
 
 
 def test_deal_as_a_verb_is_no_agreement():

@@ -306,20 +306,26 @@ def find_links(
             )
         ):
             left = len(runs) - 2
+            # a, already the object of the subject's verb after an aside
+            after_aside = (0, len(runs) - 2) in loose
+            second_verb = _AND_VERB_WITH.search(text, a.end, b.start) is not None and (
+                _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None or after_aside
+            )
+            if second_verb and left == 0:
+                # "It signed a pact with Germany and sends workers to Britain": both
+                # objects are the unnamed subject's, not each other's.
+                continue
             if (
                 left > 0
                 and (
                     _SHARED_SUBJECT.match(text, a.end)
-                    or (
-                        _AND_VERB_WITH.search(text, a.end, b.start) is not None
-                        and _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None
-                    )
+                    or second_verb
                     or (
                         _AND_PREPOSITION.search(text, a.end, b.start) is not None
                         and _ROUTE_OF.search(text, max(0, a.start - 12), a.start) is not None
                     )
                 )
-                and _same_clause(clause_starts, runs[0][0].start, b.start)
+                and (after_aside or _same_clause(clause_starts, runs[0][0].start, b.start))
             ):
                 # "Manila has a pact with X and is negotiating one with Y"; "ships
                 # exercised with the French navy and train with the navies of Y"; "goods
@@ -408,7 +414,7 @@ def find_links(
     return _unique(links)
 
 
-_AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,3}(?:with|to|from|against)\s", re.IGNORECASE)
+_AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,4}(?:with|to|from|against)\s", re.IGNORECASE)
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
 _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -442,11 +448,12 @@ def _signers(text: str, runs: Sequence[Sequence[Actor]], cues: SentenceCues) -> 
 
 
 _ASIDE_VERB_WITH = re.compile(
-    r",\s*(?:has\s+|have\s+|had\s+)?[a-z]+ed\s+(?:[\w-]+\s+){0,4}?(?:with|to|from|against)\s+"
-    r"(?:the\s+)?\Z"
+    r",\s*(?:has\s+|have\s+|had\s+)?[a-z]+ed\s+"
+    r"(?:(?:[\w-]+\s+){0,4}?(?:with|to|from|against)\s+)?(?:the\s+|a\s+|an\s+)?\Z"
 )
 """The end of a gap that closes an aside and gives the subject's own verb and object:
-", signed a security pact with "."""
+", signed a security pact with ", ", dropped " (its direct object: "dropped Chinese
+contractor CHEC")."""
 
 
 def _verb_after_aside(text: str, subject: Actor, b: Actor) -> bool:
