@@ -77,6 +77,18 @@ def test_one_of_the_pair_speaking_later_speaks_of_the_pair():
     assert [(c.countries, c.attribution) for c in claims[1:]] == [(("KEN", "UGA"), "Uganda")]
 
 
+def test_one_of_the_pair_hedged_later_is_a_claim_on_the_pair():
+    text = (
+        "Australia and Timor-Leste signed a maritime boundary treaty in 2018. "
+        "Heavy rain fell across the region this week. "
+        "Schools reopened on Tuesday after the holiday. "
+        "It is unclear whether Canberra has seen the cost estimates. "
+        "It is unclear whether Jakarta has seen them."
+    )
+    claims = extract(text, "d").claims
+    assert [(c.countries, c.certainty) for c in claims[1:]] == [(("AUS", "TLS"), Certainty.UNKNOWN)]
+
+
 def test_a_rejected_charge_is_relayed_and_a_relative_clause_relays_nothing():
     text = (
         "Norway and Russia share a fisheries commission. "

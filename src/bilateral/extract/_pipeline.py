@@ -450,7 +450,9 @@ class _Extraction:
             and not countries[0].venue
             and countries[0].code in self.topic
         )
-        voiced = (recent or own_country) and (voice is not None or CueKind.SPEECH_VERB in kinds)
+        voiced = (recent or own_country) and (
+            voice is not None or CueKind.SPEECH_VERB in kinds or CueKind.HEDGE in kinds
+        )
         if not (
             countries
             or groups
