@@ -219,6 +219,13 @@ def test_the_verb_after_an_aside_and_its_second_verb_are_the_subjects():
     assert ("CHN", "TUR") not in found
 
 
+def test_the_countries_after_a_plan_by_act_together():
+    text = "A 2013 plan by Kenya, Uganda and Rwanda to run a single railway has stalled."
+    assert pairs(extract(text, "d")) == {("KEN", "RWA"), ("KEN", "UGA"), ("RWA", "UGA")}
+    text = "Algeria supplies a third of the natural gas imported by Spain and Italy."
+    assert ("ESP", "ITA") not in pairs(extract(text, "d"))
+
+
 def test_alternatives_are_not_related_to_each_other():
     text = "Most Thai fruit travels by road through Laos or Vietnam."
     assert pairs(extract(text, "d")) == {("LAO", "THA"), ("THA", "VNM")}

@@ -20,9 +20,9 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
-from bilateral._enums import AgreementStatus, Sector, Trend
+from bilateral._enums import Sector, Trend
 
 from ._cues import SentenceCues
 from ._lexicon import CueKind, Lexicon
@@ -359,7 +359,7 @@ def find_links(
         or len({c for actor in run for c in actor.codes}) > lexicon.max_clique
         for i, run in enumerate(runs)
     ]
-    signers = _signers(text, runs, cues)
+    signers = _signers(text, runs, cues, lexicon)
     # A run linked only to its own members again ("Turkey, Sweden and Finland signed a
     # memorandum on Turkish concerns") still relates its members to each other.
     run_codes = [{c for actor in run for c in actor.codes} for run in runs]
@@ -421,18 +421,26 @@ _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
 """Between a signing cue and the countries that signed: " by the "."""
 
 
-_SIGNING_STATUSES: Final = (AgreementStatus.SIGNED.value, AgreementStatus.IN_FORCE.value)
-"""The lifecycle cues of signing something (their values), read once."""
-
-
-def _signers(text: str, runs: Sequence[Sequence[Actor]], cues: SentenceCues) -> set[int]:
+def _signers(
+    text: str, runs: Sequence[Sequence[Actor]], cues: SentenceCues, lexicon: Lexicon
+) -> set[int]:
     """The runs of countries that sign or build something together.
 
-    A coordination after a signing cue and "by" ("the treaty signed by Papua New
-    Guinea and Australia", "a corridor launched by Spain, Portugal and France") names
-    co-signatories, not a list of objects ("a border with Afghanistan and Iran").
+    A coordination after a lifecycle cue or an agreement word and "by" ("the treaty
+    signed by Papua New Guinea and Australia", "a corridor launched by Spain, Portugal
+    and France", "a 2013 plan by Kenya, Uganda and Rwanda") names co-signatories, not a
+    list of objects ("a border with Afghanistan and Iran").
     """
-    signing = [hit for hit in cues.of(CueKind.LIFECYCLE) if hit.cue.value in _SIGNING_STATUSES]
+    signing = [
+        *cues.of(CueKind.LIFECYCLE),
+        *(
+            hit
+            for hit in cues.of(CueKind.TRIGGER)
+            # "gas imported by Spain and Italy": each buys on its own.
+            if (spec := lexicon.triggers.get(hit.cue.value)) is not None
+            and spec.role not in ("supply", "acquire")
+        ),
+    ]
     found: set[int] = set()
     if not signing:
         return found
