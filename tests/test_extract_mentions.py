@@ -103,6 +103,9 @@ def test_dateline_keeps_the_mentions_after_it():
         "The plan covers Western Sahara.",
         "Delegates met at the Tokyo International Conference on African Development.",
         "Boats ply the San Juan river.",
+        "Buyers paid in UAE dirhams and Turkish lira.",
+        "Deputy Defence Minister Omar Sheikh Aden spoke.",
+        "Oil flows through the Baku-Tbilisi-Ceyhan pipeline.",
         "Drones struck the Moscow region overnight.",
     ],
 )
@@ -182,3 +185,15 @@ def test_central_banks_stand_for_their_states_and_commercial_banks_do_not():
     text = "The Reserve Bank of India signed a swap with the Bank of Korea."
     assert codes(text) == ["IND", "KOR"]
     assert codes("The Development Bank of China and the Bank of America lent money.") == []
+
+
+def test_a_personal_name_used_as_a_surname_stays_the_person_when_it_speaks():
+    text = (
+        "Mr Sipho Jordan asked about permits. \u201cThey see the water leave,\u201d Jordan "
+        "said. Lesotho and Jordan signed a deal."
+    )
+    assert codes(text) == ["LSO", "JOR"]
+    assert codes("King Abdullah of Jordan met him. Jordan said it would help.") == [
+        "JOR",
+        "JOR",
+    ]

@@ -156,6 +156,10 @@ _NAME_WORDS = 5
 _NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 
 
+_PLACE_CHAIN = re.compile(r"(?:[-–][A-Z][\w'’]*)+")
+"""Hyphenated places after a capital: "-Tbilisi-Ceyhan" in a pipeline's name."""
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     before = pos
     while before > 0 and text[before - 1] in " \t":
@@ -178,6 +182,7 @@ class _Filter:
         self.venue_before = machine.venue_before
         self.meeting_venue_before = machine.meeting_venue_before
         self.commentator_re = machine.commentator_re
+        self.speech_after = machine.speech_after
         self.official_before = machine.official_before
         # The words before a name are matched on the text read backwards.
         self.backwards = self.folded[::-1]
@@ -244,8 +249,14 @@ class _Filter:
         return False
 
     def place(self, end: int) -> bool:
-        """True for a capital used as a place: "London-based", "Washington state"."""
-        return self.place_re.match(self.folded, end) is not None
+        """True for a capital used as a place: "London-based", "Washington state".
+
+        The words may come after a chain of places: "the Baku-Tbilisi-Ceyhan pipeline".
+        """
+        if self.place_re.match(self.folded, end) is not None:
+            return True
+        chain = _PLACE_CHAIN.match(self.text, end)
+        return chain is not None and self.place_re.match(self.folded, chain.end()) is not None
 
     def venue(self, start: int) -> bool:
         """True for a capital after "in", "at" ...: unless officials are there.
@@ -266,6 +277,20 @@ class _Filter:
         # "Turkish and Israeli officials in Baku" are foreigners who are there.
         prev = _prev_word(self.text, len(backwards) - official.end())
         return prev is not None and prev[1] in self.hit_starts
+
+    def after_given_name(self, start: int) -> bool:
+        """True after a capitalised word that opens no sentence: "Sipho Jordan"."""
+        prev = _prev_word(self.text, start)
+        return (
+            prev is not None
+            and prev[0][:1].isupper()
+            and prev[1] not in self.hit_starts
+            and not _sentence_initial(self.text, prev[1])
+        )
+
+    def speaks(self, end: int) -> bool:
+        """True before a speech verb: "Jordan said"."""
+        return self.speech_after.match(self.folded, end) is not None
 
     def commentator(self, end: int) -> bool:
         """True for a demonym that qualifies commentary: "Thai commentators"."""
@@ -306,6 +331,7 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
     traps: list[tuple[int, int, str]] = []
     # A trap spelled exactly like a name overrides it ("Western Sahara" is a place).
     trapped = {(h.start, h.end) for h in kept if h.trap}
+    surnames: set[str] = set()  # personal names used as a surname so far
     for hit in kept:
         start, end = hit.start, hit.end
         if hit.trap:
@@ -328,8 +354,13 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
             continue
         if original in lexicon.combining_forms and not found.folded.startswith("-", end):
             continue
-        if original in lexicon.person_names and check.capitalised_neighbour(start, end):
-            continue
+        if original in lexicon.person_names:
+            if check.capitalised_neighbour(start, end):
+                if check.after_given_name(start):
+                    surnames.add(original)  # "Mr Sipho Jordan"
+                continue
+            if original in surnames and check.speaks(end):
+                continue  # '"...," Jordan said': the person named before
         if check.organisation(start, end):
             continue
         venue = False

@@ -159,6 +159,7 @@ class Compiled:
         "organisation_re",
         "place_re",
         "possessive_re",
+        "speech_after",
         "venue_before",
         "venue_words",
     )
@@ -240,6 +241,9 @@ class Compiled:
         )
         self.commentator_re = followed_pattern(
             fold(c.text) for c in lexicon.cues_of(CueKind.COMMENTATOR)
+        )
+        self.speech_after = followed_pattern(
+            fold(c.text) for c in lexicon.cues_of(CueKind.SPEECH_VERB)
         )
         self.metonym_not_before = tuple(fold(w) for w in lexicon.metonym_not_before)
         self.place_re = followed_pattern(self.metonym_not_before)
