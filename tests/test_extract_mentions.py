@@ -106,6 +106,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "Buyers paid in UAE dirhams and Turkish lira.",
         "Deputy Defence Minister Omar Sheikh Aden spoke.",
         "Oil flows through the Baku-Tbilisi-Ceyhan pipeline.",
+        "The talks will start with Sikkim.",
         "Drones struck the Moscow region overnight.",
     ],
 )
