@@ -1543,3 +1543,5 @@ def test_it_opening_a_sentence_is_the_country_that_opened_the_one_before():
         "Ethiopia exports electricity to Kenya. It is unclear whether Djibouti will buy.", "d"
     )
     assert ("DJI", "ETH") not in pairs(data)
+    data = extract("Turkmenistan sells gas to China. Since 2022 it has supplied Azerbaijan.", "d")
+    assert ("AZE", "TKM") in pairs(data)

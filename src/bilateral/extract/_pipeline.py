@@ -145,11 +145,14 @@ class _ClaimPart:
 
 
 _IT_SUBJECT = re.compile(
-    r"It\s+(?:(?:has|have|had|also|already|now|still|then|later|recently|currently)\s+)*"
+    r"(?:It|(?:(?:Since|In|By|Until|During)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d"
+    r"|(?:Last|This|Earlier|Later)\s+(?:year|month|week|spring|summer|autumn|winter)),?\s+it)"
+    r"\s+(?:(?:has|have|had|also|already|now|still|then|later|recently|currently)\s+)*"
     r"(?!(?:is|was|has|had|seems|appears|remains|means|looks|matters|says|said)\b)"
     r"[a-z]+(?:s|ed)\b"
 )
-"""A sentence opening on "It" and a verb: the pronoun is a subject, not "It is unclear"."""
+"""A sentence opening on "It" and a verb, perhaps after a date ("Since 2022 it has
+supplied"): the pronoun is a subject, not "It is unclear"."""
 
 _ITS_SUBJECT = re.compile(r"Its\s+(?:[a-z]+\s+){0,2}[a-z]+s\s+(?:have|had|were|are|was)\b")
 """A sentence opening on what "Its" country has: "Its forces were pushed out of Mali"."""
