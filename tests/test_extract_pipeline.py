@@ -1545,3 +1545,15 @@ def test_it_opening_a_sentence_is_the_country_that_opened_the_one_before():
     assert ("DJI", "ETH") not in pairs(data)
     data = extract("Turkmenistan sells gas to China. Since 2022 it has supplied Azerbaijan.", "d")
     assert ("AZE", "TKM") in pairs(data)
+
+
+def test_talks_after_a_concluded_agreement_are_new_talks():
+    text = (
+        "Turkmenistan and China upgraded their ties to a comprehensive strategic "
+        "partnership in January 2023. Officials said the talks had stalled."
+    )
+    agreements = extract(text, "d").agreements
+    assert [(a.status, len(a.evidence)) for a in agreements] == [
+        (AgreementStatus.SIGNED, 1),
+        (AgreementStatus.STALLED, 1),
+    ]

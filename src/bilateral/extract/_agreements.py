@@ -1222,6 +1222,16 @@ def _same_noun(named: Draft, reference: Draft) -> bool:
     return len(words) == 1 and words[0] in named.subject.lower().split()
 
 
+def _concluded(draft: Draft) -> bool:
+    """Whether a draft's own cues have it signed or in force, and none has it talked of."""
+    statuses = {status for _, _, status in draft.statuses}
+    return bool(statuses & _CONCLUDED) and not statuses & _OPEN
+
+
+_CONCLUDED = frozenset({AgreementStatus.SIGNED, AgreementStatus.IN_FORCE})
+_OPEN = frozenset({AgreementStatus.PROPOSED, AgreementStatus.NEGOTIATING})
+
+
 def merge_drafts(found: list[Draft], new: list[Draft]) -> None:
     """Add a sentence's drafts to the article's, merging mentions of one agreement.
 
@@ -1239,6 +1249,10 @@ def merge_drafts(found: list[Draft], new: list[Draft]) -> None:
                 continue
         for other in reversed(found[-_MERGE_WINDOW:]):
             if set(other.parties) != set(draft.parties):
+                continue
+            if draft.spec.role == "talks" and other.spec.role != "talks" and _concluded(other):
+                # "the revived talks" after "upgraded ties to a partnership in 2023": talks
+                # on something new, not on what was concluded.
                 continue
             if draft.anaphoric and (
                 draft.spec.generic or draft.sector is None or draft.sector == other.sector
