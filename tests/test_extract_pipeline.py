@@ -902,6 +902,9 @@ def test_a_subject_that_said_little_is_no_source():
         (("heldout21", "heldout22"), (0.9, 0.75, 0.59, 0.47, 0.53, 0.84)),
         (("heldout23", "heldout24"), (0.96, 0.67, 0.57, 0.43, 0.62, 0.83)),
         (("heldout25", "heldout26"), (0.96, 0.74, 0.63, 0.45, 0.48, 0.88)),
+        (("heldout27", "heldout28"), (0.96, 0.72, 0.62, 0.48, 0.51, 0.88)),
+        (("heldout29", "heldout30"), (0.95, 0.73, 0.62, 0.44, 0.76, 0.86)),
+        (("heldout31", "heldout32"), (0.96, 0.69, 0.64, 0.35, 0.59, 0.87)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
