@@ -89,6 +89,22 @@ def test_one_of_the_pair_hedged_later_is_a_claim_on_the_pair():
     assert [(c.countries, c.certainty) for c in claims[1:]] == [(("AUS", "TLS"), Certainty.UNKNOWN)]
 
 
+def test_one_of_the_pair_expecting_or_claiming_is_a_claim_on_the_pair():
+    text = (
+        "Belarus and Russia signed the Union State treaty in 1999. "
+        "Heavy rain fell across the region this week. "
+        "Schools reopened on Tuesday after the holiday. "
+        "Belarusian officials expect the gas price to stay frozen. "
+        "Belarusian officials claim the first systems are on duty. "
+        "The Ministers exchanged views on Ukraine."
+    )
+    claims = extract(text, "d").claims
+    assert [(c.countries, c.attribution) for c in claims[1:]] == [
+        (("BLR", "RUS"), "Belarusian officials"),
+        (("BLR", "RUS"), "Belarusian officials"),
+    ]
+
+
 def test_a_rejected_charge_is_relayed_and_a_relative_clause_relays_nothing():
     text = (
         "Norway and Russia share a fisheries commission. "

@@ -454,7 +454,10 @@ class _Extraction:
             and countries[0].code in self.topic
         )
         voiced = (recent or own_country) and (
-            voice is not None or CueKind.SPEECH_VERB in kinds or CueKind.HEDGE in kinds
+            voice is not None
+            or CueKind.SPEECH_VERB in kinds
+            or CueKind.OPINION_VERB in kinds
+            or CueKind.HEDGE in kinds
         )
         if not (
             countries
