@@ -19,6 +19,7 @@ def test_names_abbreviations_demonyms_metonyms():
         ("Indian", "IND", AliasKind.DEMONYM),
         ("Kremlin", "RUS", AliasKind.METONYM),
     ]
+    assert codes("Türkiye and Turkiye are both Turkey.") == ["TUR", "TUR", "TUR"]
 
 
 @pytest.mark.parametrize("text", ["Russia’s gas", "Russia's gas", "Russia’ gas"])
