@@ -20,6 +20,8 @@ def test_names_abbreviations_demonyms_metonyms():
         ("Kremlin", "RUS", AliasKind.METONYM),
     ]
     assert codes("Türkiye and Turkiye are both Turkey.") == ["TUR", "TUR", "TUR"]
+    # Names without their accents, as news often writes them.
+    assert codes("Cote d'Ivoire, Curacao and Sao Tome.") == ["CIV", "CUW", "STP"]
 
 
 @pytest.mark.parametrize("text", ["Russia’s gas", "Russia's gas", "Russia’ gas"])

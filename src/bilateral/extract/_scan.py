@@ -20,6 +20,7 @@ import functools
 import operator
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -96,6 +97,14 @@ def fold(text: str) -> str:
 
 
 _FOLD_PAIRS = tuple((chr(code), str(value)) for code, value in _FOLD_TABLE.items())
+
+
+def _without_accents(text: str) -> str:
+    """``text`` with its accents dropped: "Côte d'Ivoire" → "Cote d'Ivoire"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --- automaton entries ----------------------------------------------------------------
@@ -180,25 +189,38 @@ class Compiled:
                 bucket.append(entry)
 
         ambiguous = ambiguous_names()
-        for alias in all_aliases():
-            if "," in alias.text or "(" in alias.text:
-                continue  # ISO forms such as "Korea, Republic of" are not running text
+        aliases = [a for a in all_aliases() if "," not in a.text and "(" not in a.text]
+        # ISO forms such as "Korea, Republic of" are not running text.
+        spelled = {fold(a.text) for a in aliases}
+        for alias in aliases:
             if fold(alias.text) in ambiguous:
                 continue  # "Congo", an ISO name too, is settled by the mentions around it
             exact = alias.kind is AliasKind.ABBREVIATION or alias.text.isupper()
-            add(
-                names,
-                alias.text,
-                _Entry(
-                    ALIAS,
-                    alias.text,
-                    EXACT_CASE if exact else PROPER_CASE,
-                    alias.country,
-                    alias.kind,
-                    (),
-                    None,
-                ),
-            )
+            # News often drops the accents of a country's name: "Cote d'Ivoire",
+            # "Curacao". Not of a capital: "Male" is no Malé.
+            texts = [alias.text]
+            plain = _without_accents(alias.text)
+            if (
+                alias.kind is AliasKind.NAME
+                and plain != alias.text
+                and fold(plain) not in spelled
+                and fold(plain) not in ambiguous
+            ):
+                texts.append(plain)
+            for text in texts:
+                add(
+                    names,
+                    text,
+                    _Entry(
+                        ALIAS,
+                        text,
+                        EXACT_CASE if exact else PROPER_CASE,
+                        alias.country,
+                        alias.kind,
+                        (),
+                        None,
+                    ),
+                )
         for key, codes in ambiguous.items():
             add(names, key, _Entry(AMBIGUOUS, key, PROPER_CASE, "", AliasKind.NAME, codes, None))
         for group in all_groups():
