@@ -111,6 +111,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "Oil flows through the Baku-Tbilisi-Ceyhan pipeline.",
         "The talks will start with Sikkim.",
         "It recognised the Sahrawi Arab Democratic Republic in 1984.",
+        "Reunion talks began.",
         "Drones struck the Moscow region overnight.",
     ],
 )
