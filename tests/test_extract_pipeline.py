@@ -921,6 +921,7 @@ def test_a_subject_that_said_little_is_no_source():
         (("heldout27", "heldout28"), (0.96, 0.72, 0.62, 0.48, 0.51, 0.88)),
         (("heldout29", "heldout30"), (0.95, 0.73, 0.62, 0.44, 0.76, 0.86)),
         (("heldout31", "heldout32"), (0.96, 0.69, 0.64, 0.35, 0.59, 0.87)),
+        (("heldout33", "heldout34"), (0.96, 0.69, 0.61, 0.39, 0.58, 0.85)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
