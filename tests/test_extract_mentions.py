@@ -203,3 +203,10 @@ def test_a_personal_name_used_as_a_surname_stays_the_person_when_it_speaks():
         "JOR",
         "JOR",
     ]
+
+
+def test_a_traps_context_guards_keep_the_country():
+    # "Brazilian real" is a currency, but not in "Brazilian real estate".
+    assert codes("Brazilian real estate prices rose.") == ["BRA"]
+    assert codes("A South Korean won the contract.") == ["KOR"]
+    assert codes("They paid in Brazilian real and South Korean won.") == []

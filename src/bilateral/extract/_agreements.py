@@ -791,12 +791,11 @@ def _nearest_sector(
 _SINCE_YEAR = re.compile(
     r"\b[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
 )
-_HAS_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:[a-z]+ly|also|long|still|even)\s+)?$")
+_AUXILIARY = r"\b(?:has|have)\s+(?:(?:[a-z]+ly|also|long|still|even)\s+)?"
+"""A perfect's auxiliary and an adverb after it: "has also", "have long"."""
+_HAS_BEFORE = re.compile(_AUXILIARY + "$")
 """A perfect's auxiliary right before a participle: "has bought", "have long supplied"."""
-_PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:(?:[a-z]+ly|also|long|still|even)\s+)?(?:been\s+)?"
-    r"[a-z]+(?:ed|en|wn|lt|ught|ne|nt|ld)\b"
-)
+_PERFECT = re.compile(_AUXILIARY + r"(?:been\s+)?[a-z]+(?:ed|en|wn|lt|ught|ne|nt|ld)\b")
 
 
 def _continuing(text: str, span: tuple[int, int]) -> bool:

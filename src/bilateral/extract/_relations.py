@@ -307,7 +307,7 @@ def find_links(
         ):
             left = len(runs) - 2
             # a, already the object of the subject's verb after an aside
-            after_aside = (0, len(runs) - 2) in loose
+            after_aside = (0, left) in loose
             second_verb = _AND_VERB_WITH.search(text, a.end, b.start) is not None and (
                 _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None or after_aside
             )
@@ -418,7 +418,7 @@ _AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,4}(?:with|to|from|against)
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
 _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
-"""Between a signing cue and the countries that signed: " by the "."""
+"""Between a lifecycle cue or agreement word and the countries behind it: " by the "."""
 
 
 def _signers(

@@ -441,6 +441,12 @@ def scan_names(text: str, folded: str, machine: Compiled) -> list[NameHit]:
                 continue
             cue = entry.cue
             if cue is not None:
+                # A trap's own context guards, as any cue's ("Brazilian real", not
+                # "Brazilian real estate"); the few traps that have them are folded here.
+                if cue.not_before and followed_by(folded, end, (fold(w) for w in cue.not_before)):
+                    continue
+                if cue.not_after and preceded_by(folded, start, (fold(w) for w in cue.not_after)):
+                    continue
                 append(new(hit_type, (start, end, entry.etype, "", None, (), cue.value)))
             else:
                 append(
