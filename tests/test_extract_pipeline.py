@@ -259,6 +259,27 @@ def test_the_stops_of_a_route_are_not_related_to_each_other():
     assert ("CMR", "TCD") in pairs(extract(text, "d"))
 
 
+def test_a_plural_agreement_word_names_one_agreement_per_partner():
+    text = "Spain signed migration agreements with Senegal and Gambia in 2024."
+    assert sorted(a.parties for a in extract(text, "d").agreements) == [
+        ("ESP", "GMB"),
+        ("ESP", "SEN"),
+    ]
+    text = "Spain signed a migration agreement with Senegal and Gambia in 2024."
+    assert [a.parties for a in extract(text, "d").agreements] == [("ESP", "GMB", "SEN")]
+    text = "South Africa's navy began naval drills with Russia and China this week."
+    assert [a.parties for a in extract(text, "d").agreements] == [("CHN", "RUS", "ZAF")]
+
+
+def test_a_cue_of_an_earlier_coordinated_clause_is_not_the_agreements():
+    for text in (
+        "That plan has stalled, and Rwanda has signed up to a rail link with Tanzania.",
+        "That idea was shelved, and Rwanda has signed up to a rail link with Tanzania.",
+    ):
+        statuses = {a.parties: a.status for a in extract(text, "d").agreements}
+        assert statuses == {("RWA", "TZA"): AgreementStatus.SIGNED}, text
+
+
 def test_each_of_a_long_list_of_subjects_relates_to_the_object():
     text = "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with Qatar."
     assert pairs(extract(text, "d")) == {

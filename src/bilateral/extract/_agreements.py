@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from bilateral._enums import AgreementStatus, Sector
 
@@ -421,6 +422,8 @@ def _status_votes(
             for o in rivals
         ):
             continue
+        if _earlier_clause(text, hit, trigger):
+            continue
         status = _STATUSES[cue.value]
         if status in _ENDINGS and (
             _agent_of(text, trigger, hit) or _OUTCOME.fullmatch(text, hit.end, trigger.start)
@@ -463,6 +466,36 @@ def _status_votes(
         # which any other cue of the clause overrides.
         votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else hit_era, priority, status))
     return votes
+
+
+_COORDINATED = re.compile(r",\s+(?:and|but|yet|while|whereas)\s", re.IGNORECASE)
+_OWN_SUBJECT = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?"
+    r"|(?:the|that|this|these|those|its|their)\s+)\Z",
+    re.IGNORECASE,
+)
+"""Before a cue that has a subject of its own: a passive's auxiliary ("has been
+shelved"), or the determiner of a noun that is one ("that plan")."""
+
+
+def _earlier_clause(text: str, hit: CueHit, trigger: CueHit) -> bool:
+    """Whether the cue ``hit`` belongs to an earlier coordinated clause than ``trigger``.
+
+    In "That plan has been shelved, and gas now goes to Egypt under contracts", neither
+    "plan" nor "shelved" speaks of the contracts: each has its own subject before it,
+    and ", and" starts a clause of its own; so has "stalled" in "That plan has
+    stalled, and ...". Without one ("signed a deal with Russia, and
+    a contract with China") the cue still speaks of both.
+    """
+    if hit.end > trigger.start or _COORDINATED.search(text, hit.end, trigger.start) is None:
+        return False
+    if _OWN_SUBJECT.search(text, max(0, hit.start - 24), hit.start) is not None:
+        return True
+    # "That plan has stalled, and ...": a perfect with no object.
+    return (
+        _HAS_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
+        and text[hit.end : hit.end + 1] == ","
+    )
 
 
 def _kind_of(hit: CueHit, lexicon: Lexicon) -> str:
@@ -925,6 +958,27 @@ def _non_specific(text: str, cues: SentenceCues, hit: CueHit) -> bool:
     return False
 
 
+_PLURAL = re.compile(r"(?:[^su\W]s|memoranda)\Z", re.IGNORECASE)
+"""A plural noun's ending: "agreements", "contracts", "memoranda"; not "pass" or "bus"."""
+
+
+def _plural(text: str, hit: CueHit) -> bool:
+    """Whether the agreement word at ``hit`` is plural ("the arrangements")."""
+    return _PLURAL.search(text, hit.start, hit.end) is not None
+
+
+def _star(group: Sequence[Link]) -> bool:
+    """Whether ``group`` relates one country to each of several others, and no more.
+
+    "Norway has concluded arrangements with Belgium, Denmark and Sweden" links Norway
+    to each of the three, and the three to none of each other.
+    """
+    if len(group) < 2 or any(len(link.codes) != 2 or link.route for link in group):
+        return False
+    common = set(group[0].codes).intersection(*(link.codes for link in group[1:]))
+    return len(common) == 1
+
+
 def sentence_drafts(
     text: str,
     cues: SentenceCues,
@@ -951,6 +1005,19 @@ def sentence_drafts(
     # link of parties, not of go-betweens.
     candidates = [k for k in links if len(set(k.codes) - mediators) >= 2] or links
     spans = [c for c, _, _ in clauses]
+    scope = _Scope(
+        text,
+        cues,
+        sectors,
+        mentions,
+        lexicon,
+        folded,
+        determiners,
+        mediators,
+        triggers,
+        everyone,
+        spans,
+    )
     for hit in triggers:
         spec = lexicon.triggers.get(hit.cue.value)
         if spec is None:
@@ -963,126 +1030,173 @@ def sentence_drafts(
             continue
         if _non_specific(text, cues, hit):
             continue  # "no such agreement", "any arrangement": none in particular
-        parties = link.codes
-        shared = {
-            code
+        group = [
+            other
             for other in links
             if (other.start, other.end, other.strength) == (link.start, link.end, link.strength)
             and not set(other.codes).isdisjoint(link.codes)
-            for code in other.codes
-        }
-        if len(shared) > len(parties) and spec.role not in ("supply", "acquire"):
+        ]
+        shared = {code for other in group for code in other.codes}
+        party_sets = [link.codes]
+        if len(shared) > len(link.codes) and spec.role not in ("supply", "acquire"):
             # "X and Y signed a deal with Z": one deal of all three. A flow to "X and
-            # Y" is two flows.
-            parties = tuple(sorted(shared))
-        if len(everyone) >= 3 and any(
-            clause_span[0] <= g.start < clause_span[1] for g in cues.of(CueKind.GROUP_ANAPHOR)
-        ):
-            parties = tuple(sorted(everyone))  # "the three countries signed a pact"
-        if mediators:
-            parties = tuple(code for code in parties if code not in mediators)
-            if len(parties) < 2:
-                continue  # "a ceasefire brokered by Qatar and Turkey": not theirs
-        if spec.transit:
-            route = _route(text, cues, clause_span, hit, triggers=triggers, mentions=mentions)
-            route -= mediators
-            if not route.issubset(parties):
-                parties = tuple(sorted(route.union(parties)))
-        window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
-        anaphoric = determiners.search(folded, window, hit.start) is not None
-        indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
-        vote_span = _with_relative(text, clause_span, spans)
-        # "The 1951 mutual defense treaty", "a 2014 defense pact": an agreement named by
-        # its year exists, whatever a hedge or modal around it says of what is done with
-        # it ("would invoke", "could expand").
-        dated = (
-            _NAMED_BY_YEAR.search(text, max(clause_span[0], hit.start - 40), hit.start) is not None
-        )
-        votes = _status_votes(
-            text, cues, vote_span, hit, others=triggers, spec=spec, lexicon=lexicon, dated=dated
-        )
-        if spec.needs_cue and not votes:
-            continue  # "their strategic partnership" names a state, not an agreement
-        # A sector word right before the agreement word outweighs the word's own sector:
-        # a "hydrogen corridor" is energy, though "corridor" is trade.
-        _, modifiers = _sector_modifiers(text, hit, cues)
-        sector = (
-            _nearest_sector(sectors, modifiers[0], modifiers)
-            or spec.sector
-            or _nearest_sector(sectors, hit.start, clause_span)
-        )
-        if spec.role == "talks" and sector in (None, Sector.DIPLOMATIC, Sector.SECURITY):
-            if not anaphoric:
-                continue
-            sector = None
-        if spec.role in ("supply", "acquire"):
-            if _verb_reading(text, hit, mentions) or _OF.match(text, hit.end):
-                obj, span = _object(text, hit.end, clause_span[1], mentions, cues)
-            else:
-                obj, span = "", (hit.start, hit.start)
-            if not obj:
-                obj, span = _sector_modifiers(text, hit, cues)
-            needs_home = False
-            if not _has_sector(span, sectors, cues, hit):
-                if not anaphoric:
-                    continue  # "cheap supplies", "buying soybeans": a flow, not an arrangement
-                needs_home = True  # "the purchase": only as a reference to a known deal
-            # What is supplied decides the sector: "export natural gas" is energy.
-            sector = (
-                spec.sector
-                or _nearest_sector(sectors, span[0], span)
-                or sector
-                or _nearest_sector(sectors, hit.start, (0, len(text)))
+            # Y" is two flows, and so are "agreements" one country signed "with X and
+            # Y": a plural names one agreement per partner.
+            party_sets = (
+                [other.codes for other in group]
+                if spec.plural_each and _plural(text, hit) and _star(group)
+                else [tuple(sorted(shared))]
             )
-            if sector is None and not anaphoric:
-                continue
-            subject = f"{obj} {spec.noun}".strip() if obj else ""
-            has_object = bool(obj)
-        elif spec.role == "talks":
-            subject, span, has_object = (
-                f"{sector.value if sector else ''} talks".strip(),
-                (0, 0),
-                False,
-            )
-        else:
-            subject = _subject_noun(text, clause_span[0], hit, mentions, cues)
-            span = (hit.start, hit.end)
-            has_object = not spec.generic
-        supplier, recipient = _direction(
-            text, hit, clause_span, role=spec.role, parties=parties, mentions=mentions
-        )
-        drafts.append(
-            Draft(
-                parties=parties,
-                sector=sector,
-                spec=spec,
-                subject=subject or (f"{sector.value} {spec.kind}" if sector else spec.kind),
-                statuses=votes,
-                hedged=hedged and not dated and _hedged_before(cues, clause_span, hit),
-                evidence=[claim_id],
-                supplier=supplier,
-                recipient=recipient,
-                anaphoric=anaphoric and not indefinite,
-                needs_home=spec.role in ("supply", "acquire") and needs_home,
-                indefinite=indefinite,
-                has_object=has_object,
-                trigger_start=hit.start,
-                object_span=span,
-                carried=link.carried and not mentions,
-                # "The 1979 peace treaty", named by the year it was signed, has stood
-                # since unless a cue says otherwise.
-                default=(
-                    AgreementStatus.IN_FORCE
-                    if spec.status is AgreementStatus.SIGNED
-                    else spec.status
+        for parties in party_sets:
+            drafts.extend(
+                _drafts_for(
+                    scope,
+                    hit,
+                    spec,
+                    link=link,
+                    parties=parties,
+                    clause_span=clause_span,
+                    hedged=hedged,
+                    claim_id=claim_id,
                 )
-                if dated
-                else _default_status(
-                    text, cues, clause_span, hit, spec=spec, lexicon=lexicon, span=vote_span
-                ),
             )
-        )
     return _merge_within(text, drafts)
+
+
+class _Scope(NamedTuple):
+    """What :func:`sentence_drafts` knows of the whole sentence, for each trigger."""
+
+    text: str
+    cues: SentenceCues
+    sectors: Sequence[tuple[int, Sector, float]]
+    mentions: Sequence[CountryMention]
+    lexicon: Lexicon
+    folded: str
+    determiners: re.Pattern[str]
+    mediators: frozenset[str]
+    triggers: Sequence[CueHit]
+    everyone: tuple[str, ...]
+    spans: Sequence[tuple[int, int]]
+
+
+def _drafts_for(
+    scope: _Scope,
+    hit: CueHit,
+    spec: TriggerSpec,
+    *,
+    link: Link,
+    parties: tuple[str, ...],
+    clause_span: tuple[int, int],
+    hedged: bool,
+    claim_id: str,
+) -> list[Draft]:
+    """The draft one trigger of :func:`sentence_drafts` makes for one set of parties."""
+    text, cues, sectors, mentions = scope.text, scope.cues, scope.sectors, scope.mentions
+    lexicon, folded, determiners = scope.lexicon, scope.folded, scope.determiners
+    mediators, triggers, everyone = scope.mediators, scope.triggers, scope.everyone
+    if len(everyone) >= 3 and any(
+        clause_span[0] <= g.start < clause_span[1] for g in cues.of(CueKind.GROUP_ANAPHOR)
+    ):
+        parties = tuple(sorted(everyone))  # "the three countries signed a pact"
+    if mediators:
+        parties = tuple(code for code in parties if code not in mediators)
+        if len(parties) < 2:
+            return []  # "a ceasefire brokered by Qatar and Turkey": not theirs
+    if spec.transit:
+        route = _route(text, cues, clause_span, hit, triggers=triggers, mentions=mentions)
+        route -= mediators
+        if not route.issubset(parties):
+            parties = tuple(sorted(route.union(parties)))
+    window = max(clause_span[0], hit.start - 24)  # never the previous sentence's words
+    anaphoric = determiners.search(folded, window, hit.start) is not None
+    indefinite = _INDEFINITE.search(folded, window, hit.start) is not None
+    vote_span = _with_relative(text, clause_span, scope.spans)
+    # "The 1951 mutual defense treaty", "a 2014 defense pact": an agreement named by
+    # its year exists, whatever a hedge or modal around it says of what is done with
+    # it ("would invoke", "could expand").
+    dated = _NAMED_BY_YEAR.search(text, max(clause_span[0], hit.start - 40), hit.start) is not None
+    votes = _status_votes(
+        text, cues, vote_span, hit, others=triggers, spec=spec, lexicon=lexicon, dated=dated
+    )
+    if spec.needs_cue and not votes:
+        return []  # "their strategic partnership" names a state, not an agreement
+    # A sector word right before the agreement word outweighs the word's own sector:
+    # a "hydrogen corridor" is energy, though "corridor" is trade.
+    _, modifiers = _sector_modifiers(text, hit, cues)
+    sector = (
+        _nearest_sector(sectors, modifiers[0], modifiers)
+        or spec.sector
+        or _nearest_sector(sectors, hit.start, clause_span)
+    )
+    if spec.role == "talks" and sector in (None, Sector.DIPLOMATIC, Sector.SECURITY):
+        if not anaphoric:
+            return []
+        sector = None
+    if spec.role in ("supply", "acquire"):
+        if _verb_reading(text, hit, mentions) or _OF.match(text, hit.end):
+            obj, span = _object(text, hit.end, clause_span[1], mentions, cues)
+        else:
+            obj, span = "", (hit.start, hit.start)
+        if not obj:
+            obj, span = _sector_modifiers(text, hit, cues)
+        needs_home = False
+        if not _has_sector(span, sectors, cues, hit):
+            if not anaphoric:
+                return []  # "cheap supplies", "buying soybeans": a flow, not an arrangement
+            needs_home = True  # "the purchase": only as a reference to a known deal
+        # What is supplied decides the sector: "export natural gas" is energy.
+        sector = (
+            spec.sector
+            or _nearest_sector(sectors, span[0], span)
+            or sector
+            or _nearest_sector(sectors, hit.start, (0, len(text)))
+        )
+        if sector is None and not anaphoric:
+            return []
+        subject = f"{obj} {spec.noun}".strip() if obj else ""
+        has_object = bool(obj)
+    elif spec.role == "talks":
+        subject, span, has_object = (
+            f"{sector.value if sector else ''} talks".strip(),
+            (0, 0),
+            False,
+        )
+    else:
+        subject = _subject_noun(text, clause_span[0], hit, mentions, cues)
+        span = (hit.start, hit.end)
+        has_object = not spec.generic
+    supplier, recipient = _direction(
+        text, hit, clause_span, role=spec.role, parties=parties, mentions=mentions
+    )
+    return [
+        Draft(
+            parties=parties,
+            sector=sector,
+            spec=spec,
+            subject=subject or (f"{sector.value} {spec.kind}" if sector else spec.kind),
+            statuses=votes,
+            hedged=hedged and not dated and _hedged_before(cues, clause_span, hit),
+            evidence=[claim_id],
+            supplier=supplier,
+            recipient=recipient,
+            anaphoric=anaphoric and not indefinite,
+            needs_home=spec.role in ("supply", "acquire") and needs_home,
+            indefinite=indefinite,
+            has_object=has_object,
+            trigger_start=hit.start,
+            object_span=span,
+            carried=link.carried and not mentions,
+            # "The 1979 peace treaty", named by the year it was signed, has stood
+            # since unless a cue says otherwise.
+            default=(
+                AgreementStatus.IN_FORCE if spec.status is AgreementStatus.SIGNED else spec.status
+            )
+            if dated
+            else _default_status(
+                text, cues, clause_span, hit, spec=spec, lexicon=lexicon, span=vote_span
+            ),
+        )
+    ]
 
 
 _RUN_GAP = frozenset({"", "the", "and", "and the", "or", "or the"})

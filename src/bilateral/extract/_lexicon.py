@@ -147,6 +147,8 @@ class TriggerSpec:
         max_status: The furthest status the cue can have ("talks": negotiating).
         transit: Whether the countries a flow passes through are parties ("gas
             delivered through Bulgaria").
+        plural_each: Whether the cue's plural names one agreement per partner
+            ("agreements with Senegal and Gambia" are two).
     """
 
     kind: str
@@ -158,6 +160,7 @@ class TriggerSpec:
     needs_cue: bool = False
     max_status: AgreementStatus | None = None
     transit: bool = False
+    plural_each: bool = False
 
 
 @attrs.frozen(eq=False)
@@ -658,6 +661,7 @@ def _parse_agreements(
         "needs_cue",
         "max_status",
         "transit",
+        "plural_each",
     }
     for i, table in enumerate(tables):
         path = f"triggers[{i}]"
@@ -689,6 +693,10 @@ def _parse_agreements(
         if not isinstance(transit, bool):
             reader.problem("must be true or false", f"{path}.transit")
             transit = False
+        plural_each = table.get("plural_each", False)
+        if not isinstance(plural_each, bool):
+            reader.problem("must be true or false", f"{path}.plural_each")
+            plural_each = False
         noun = table.get("noun", "")
         if not isinstance(noun, str):
             reader.problem("must be a string", f"{path}.noun")
@@ -701,7 +709,7 @@ def _parse_agreements(
                 reader, AgreementStatus.parse, table["max_status"], f"{path}.max_status"
             )
         specs[kind] = TriggerSpec(
-            kind, role, generic, sector, status, noun, needs_cue, max_status, transit
+            kind, role, generic, sector, status, noun, needs_cue, max_status, transit, plural_each
         )
         cues.extend(reader.cues(table.get("cues", []), f"{path}.cues", CueKind.TRIGGER, kind))
     parts["agreements.specs"] = specs
