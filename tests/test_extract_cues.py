@@ -222,6 +222,25 @@ def test_user_lexicon_extends(tmp_path):
     assert str(tmp_path / "hedges.toml") in lexicon.sources
 
 
+def test_a_cue_with_only_after_counts_only_shortly_after_one_of_its_words(tmp_path):
+    (tmp_path / "hedges.toml").write_text(
+        '[possible]\ncues = [{ text = "mulling", only_after = ["quietly", "still"] }]\n',
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(tmp_path)
+    for text, certainty in [
+        ("Pakistan and Russia are quietly mulling a pipeline.", Certainty.POSSIBLE),
+        ("Pakistan and Russia are mulling a pipeline.", Certainty.CERTAIN),
+        # Too far back, or in the sentence before, the word does not count.
+        (
+            "They still say that Pakistan and Russia, long partners, are mulling a pipeline.",
+            Certainty.CERTAIN,
+        ),
+    ]:
+        found = [c for c in extract(text, "t", lexicon=lexicon).claims if "mulling" in c.text]
+        assert found[0].certainty is certainty, text
+
+
 def claim_with(text, lexicon):
     return extract(text, "t", lexicon=lexicon).claims[0]
 

@@ -46,12 +46,31 @@ def filter_cues(cues: Iterable[CueHit], folded: str) -> list[CueHit]:
             continue
         if cue.not_after and preceded_by(folded, hit.start, _folded_words(cue.not_after)):
             continue
+        if cue.only_after and not _shortly_after(folded, hit.start, _folded_words(cue.only_after)):
+            continue
         kind = cue.kind
         if hit.start < last_end.get(kind, -1):
             continue
         last_end[kind] = hit.end
         kept.append(hit)
     return kept
+
+
+_ONLY_AFTER_WORDS = 8
+"""How many words before a cue its ``only_after`` words are looked for."""
+_ONLY_AFTER_CHARS = 96
+_WORD = re.compile(r"[\w'’-]+")
+_STOP = re.compile(r"[;!?]|(?<![.\s]\w)(?<!\.\w\w)\.(?=\s)")
+"""The end of a sentence or clause: not the dot of "u.s." before a space."""
+
+
+def _shortly_after(folded: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` is among the few words before ``pos`` in its sentence."""
+    start = max(0, pos - _ONLY_AFTER_CHARS)
+    for stop in _STOP.finditer(folded, start, pos):
+        start = stop.end()
+    before = _WORD.findall(folded, start, pos)[-_ONLY_AFTER_WORDS:]
+    return any(word in words for word in before)
 
 
 _folded_cache: dict[tuple[str, ...], tuple[str, ...]] = {}

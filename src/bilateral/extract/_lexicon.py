@@ -110,6 +110,8 @@ class Cue:
             ``"exact"`` (only exactly as written).
         not_before: The cue does not count when the next word is one of these.
         not_after: The cue does not count when the previous word is one of these.
+        only_after: When given, the cue counts only when one of these words comes
+            shortly before it in its sentence ("hosts" before "French forces").
         not_in_reported_speech: The cue does not count after a speech verb.
         not_in_future: For lifecycle cues: the cue does not count in a clause with a
             future or modal cue ("under the deal, Aramco will supply").
@@ -124,6 +126,7 @@ class Cue:
     case: str = "any"
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    only_after: tuple[str, ...] = ()
     not_in_reported_speech: bool = False
     not_in_future: bool = False
     negates: bool = False
@@ -288,6 +291,7 @@ class _Reader:
             "case",
             "not_before",
             "not_after",
+            "only_after",
             "not_in_reported_speech",
             "not_in_future",
             "negates",
@@ -326,6 +330,7 @@ class _Reader:
             case=case,
             not_before=self.words(item.get("not_before", []), f"{path}.not_before"),
             not_after=self.words(item.get("not_after", []), f"{path}.not_after"),
+            only_after=self.words(item.get("only_after", []), f"{path}.only_after"),
             not_in_reported_speech=flags["not_in_reported_speech"],
             not_in_future=flags["not_in_future"],
             negates=flags["negates"],
