@@ -295,6 +295,16 @@ def test_forces_a_country_hosts_are_an_agreement_with_each_guest():
         assert extract(text, "d").agreements == (), text
 
 
+def test_talks_about_an_agreement_named_by_its_year_leave_it_in_force():
+    text = "Ecuador and Peru are negotiating changes to their 1998 border treaty."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
+
+
+def test_terms_negotiated_are_terms_agreed():
+    text = "The loan from China is being repaid on terms Malaysia negotiated, officials said."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
+
+
 def test_each_of_a_long_list_of_subjects_relates_to_the_object():
     text = "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with Qatar."
     assert pairs(extract(text, "d")) == {

@@ -448,8 +448,10 @@ def _status_votes(
                 AgreementStatus.IN_FORCE,
                 lexicon.status_priority[AgreementStatus.IN_FORCE],
             )
-        if dated and status is AgreementStatus.PROPOSED:
-            continue  # "would invoke the 1951 treaty": a hypothetical act on one that exists
+        if dated and status in (AgreementStatus.PROPOSED, AgreementStatus.NEGOTIATING):
+            # "would invoke the 1951 treaty", "talks to review the 2015 trade
+            # agreement": an act planned or talked of on one that exists.
+            continue
         cap = spec.max_status
         if cap is not None and status in _LADDER and _LADDER.index(status) > _LADDER.index(cap):
             status, priority = cap, lexicon.status_priority[cap]
