@@ -305,6 +305,22 @@ def test_terms_negotiated_are_terms_agreed():
     assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.IN_FORCE]
 
 
+def test_a_lifecycle_cue_in_an_open_question_is_not_a_status():
+    text = (
+        "In March 2022 Algeria suspended its 2002 friendship treaty with Spain. It is "
+        "unclear whether the treaty has been reinstated."
+    )
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.STALLED]
+
+
+def test_a_flow_that_has_gone_on_since_a_year_is_in_force():
+    text = "North Korea has shipped artillery shells to Russia since August 2023."
+    found = extract(text, "d").agreements
+    assert [(a.parties, a.status) for a in found] == [(("PRK", "RUS"), AgreementStatus.IN_FORCE)]
+    # Without the perfect, one cargo shipped is no arrangement.
+    assert extract("A tanker shipped Russian oil to India in May.", "d").agreements == ()
+
+
 def test_each_of_a_long_list_of_subjects_relates_to_the_object():
     text = "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with Qatar."
     assert pairs(extract(text, "d")) == {

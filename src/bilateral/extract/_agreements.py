@@ -392,6 +392,15 @@ def _status_votes(
     the era of its clause and its priority.
     """
     votes: list[tuple[int, int, AgreementStatus]] = []
+    if (
+        spec.role in ("supply", "acquire")
+        and _HAS_BEFORE.search(text, max(clause[0], trigger.start - 20), trigger.start)
+        and _SINCE_YEAR.search(text, *clause)
+    ):
+        # "North Korea has shipped 12 million shells to Russia since August 2023": a
+        # flow that has gone on since a year goes on.
+        in_force = AgreementStatus.IN_FORCE
+        votes.append((_PLAIN_ERA, lexicon.status_priority[in_force], in_force))
     if CueKind.LIFECYCLE not in cues.by_kind:
         return votes
     lifecycle = cues.within(CueKind.LIFECYCLE, *clause)
@@ -424,6 +433,8 @@ def _status_votes(
             continue
         if _earlier_clause(text, hit, trigger):
             continue
+        if _open_question(text, max(clause[0], hit.start - 80), hit.start):
+            continue  # "it is unclear whether the treaty has been reinstated": not said
         status = _STATUSES[cue.value]
         if status in _ENDINGS and (
             _agent_of(text, trigger, hit) or _OUTCOME.fullmatch(text, hit.end, trigger.start)
@@ -468,6 +479,18 @@ def _status_votes(
         # which any other cue of the clause overrides.
         votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else hit_era, priority, status))
     return votes
+
+
+_OPEN_QUESTION = re.compile(r"(?<!\w)(?<!regardless of )whether(?!\w)[^,;:]*\Z", re.IGNORECASE)
+
+
+def _open_question(text: str, start: int, end: int) -> bool:
+    """Whether ``end`` is in a question left open ("unclear whether it was revived").
+
+    Only within the question's own phrase: an aside after it ("weighing whether to
+    join the Accords, the deals Israel signed") states what it says.
+    """
+    return _OPEN_QUESTION.search(text, start, end) is not None
 
 
 _COORDINATED = re.compile(r",\s+(?:and|but|yet|while|whereas)\s", re.IGNORECASE)
