@@ -39,6 +39,10 @@ def statuses(text: str) -> list[str]:
         ("It is unclear whether Iran and Saudi Arabia will restore ties.", Certainty.UNKNOWN),
         ("China can pressure Myanmar into a gas deal.", Certainty.POSSIBLE),
         ("The pipeline from Myanmar to China can carry 22 million tonnes.", Certainty.CERTAIN),
+        (
+            "Chinese investment in Iran is, by most estimates, smaller than in Saudi Arabia.",
+            Certainty.PROBABLE,
+        ),
     ],
 )
 def test_hedges(text, certainty):
@@ -132,6 +136,11 @@ def test_clause_with_different_hedging_is_a_separate_claim():
             "Lavrov warned Armenia against closer ties with France.",
             "Lavrov",
             Certainty.CERTAIN,
+        ),
+        (
+            "Tanker-tracking firms estimate that China bought Iranian crude last year.",
+            "Tanker-tracking firms",
+            Certainty.PROBABLE,
         ),
     ],
 )
