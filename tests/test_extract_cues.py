@@ -43,6 +43,11 @@ def statuses(text: str) -> list[str]:
             "Chinese investment in Iran is, by most estimates, smaller than in Saudi Arabia.",
             Certainty.PROBABLE,
         ),
+        (
+            "Brazilian diplomats question whether the deal between Argentina and the United "
+            "States is lawful.",
+            Certainty.UNKNOWN,
+        ),
     ],
 )
 def test_hedges(text, certainty):
