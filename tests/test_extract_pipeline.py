@@ -321,6 +321,16 @@ def test_a_flow_that_has_gone_on_since_a_year_is_in_force():
     assert extract("A tanker shipped Russian oil to India in May.", "d").agreements == ()
 
 
+def test_the_country_talks_are_about_is_no_party_to_them():
+    text = "Israeli and Turkish officials held deconfliction talks on Syria in Baku."
+    assert pairs(extract(text, "d")) == {("ISR", "TUR")}
+    text = "Egypt, Algeria and Tunisia set up a three-way mechanism on Libya in 2017."
+    assert pairs(extract(text, "d")) == {("DZA", "EGY"), ("DZA", "TUN"), ("EGY", "TUN")}
+    # Sanctions on a country are imposed on a party.
+    text = "The United States imposed sanctions on Russia."
+    assert pairs(extract(text, "d")) == {("RUS", "USA")}
+
+
 def test_each_of_a_long_list_of_subjects_relates_to_the_object():
     text = "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with Qatar."
     assert pairs(extract(text, "d")) == {

@@ -80,6 +80,7 @@ class CueKind(enum.StrEnum):
     LINK = "link"
     VENUE = "venue"
     MEETING_VENUE = "meeting_venue"
+    TOPIC = "topic"
     COMMENTATOR = "commentator"
     OFFICIAL = "official"
     POSSESSIVE = "possessive"
@@ -394,6 +395,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "links": (CueKind.LINK, ""),
         "venues": (CueKind.VENUE, ""),
         "meeting_venues": (CueKind.MEETING_VENUE, ""),
+        "topics": (CueKind.TOPIC, ""),
         "commentators": (CueKind.COMMENTATOR, ""),
         "officials": (CueKind.OFFICIAL, ""),
         "possessives": (CueKind.POSSESSIVE, ""),

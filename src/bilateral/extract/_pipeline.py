@@ -491,6 +491,7 @@ class _Extraction:
             lex,
             groups=groups,
             link_words=self.machine.link_re,
+            topic_words=self.machine.topic_re,
         )
         links = explicit_links
         anaphors = [(h.start, h.end) for h in cues.of(CueKind.ANAPHOR)]
@@ -756,6 +757,7 @@ class _Extraction:
             self.lexicon,
             groups=groups,
             link_words=self.machine.link_re,
+            topic_words=self.machine.topic_re,
         )
 
     def claim_parts(

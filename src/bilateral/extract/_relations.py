@@ -192,6 +192,7 @@ def find_links(
     *,
     groups: Sequence[GroupMention] = (),
     link_words: re.Pattern[str] | None = None,
+    topic_words: re.Pattern[str] | None = None,
 ) -> list[Link]:
     """The links between the actors of one sentence, in text order.
 
@@ -227,6 +228,11 @@ def find_links(
     appositions: set[int] = set()
     alternatives: set[int] = set()  # runs of "X or Y"
     for i, (a, b) in enumerate(itertools.pairwise(merged)):
+        if topic_words is not None and topic_words.search(gaps[i].lower()):
+            # "held talks on Syria", "a three-way mechanism on Libya": what the talks
+            # are about, no party to them.
+            runs.append([b])
+            continue
         after = gaps[i + 1] if i + 1 < len(gaps) else None
         kind = _gap_kind(text, a, b, gaps[i], after=after, cues=cues)
         if gaps[i] in _OR_GAPS and kind == "loose":

@@ -169,6 +169,7 @@ class Compiled:
         "place_re",
         "possessive_re",
         "speech_after",
+        "topic_re",
         "venue_before",
         "venue_words",
     )
@@ -249,6 +250,7 @@ class Compiled:
         # Function words ("with", "the", "in") would flood the automaton with hits; they
         # are only ever looked for in a few characters around other hits, by pattern.
         self.link_re = _words_pattern(lexicon.cues_of(CueKind.LINK))
+        self.topic_re = _topic_pattern(lexicon.cues_of(CueKind.TOPIC))
         self.determiner_re = _words_pattern(lexicon.cues_of(CueKind.DETERMINER))
         self.possessive_re = _words_pattern(lexicon.cues_of(CueKind.POSSESSIVE))
         self.venue_words = tuple(fold(c.text) for c in lexicon.cues_of(CueKind.VENUE))
@@ -348,11 +350,28 @@ _BY_PATTERN = frozenset(
         CueKind.DETERMINER,
         CueKind.VENUE,
         CueKind.MEETING_VENUE,
+        CueKind.TOPIC,
         CueKind.POSSESSIVE,
         CueKind.COMMENTATOR,
         CueKind.OFFICIAL,
     }
 )
+
+
+def _topic_pattern(cues: Iterable[Cue]) -> re.Pattern[str]:
+    """A pattern for the end of a gap that makes the next country a topic.
+
+    One of the nouns, up to two words, then "on" or "about": "talks on", "a three-way
+    mechanism on". It is matched against the gap between two mentions, stripped and in
+    lower case.
+    """
+    words = sorted({fold(c.text) for c in cues}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?<![\w])(?:{alternatives})\s+(?:[\w-]+\s+){{0,2}}?(?:on|about)(?:\s+the)?\Z"
+    )
 
 
 def _words_pattern(cues: Iterable[Cue]) -> re.Pattern[str]:
