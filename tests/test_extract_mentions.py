@@ -113,6 +113,7 @@ def test_dateline_keeps_the_mentions_after_it():
         "It recognised the Sahrawi Arab Democratic Republic in 1984.",
         "Reunion talks began.",
         "Drones struck the Moscow region overnight.",
+        "Wildfires burned in Bohemian Switzerland and Saxon Switzerland.",
     ],
 )
 def test_traps(text):
@@ -203,6 +204,8 @@ def test_a_personal_name_used_as_a_surname_stays_the_person_when_it_speaks():
         "JOR",
         "JOR",
     ]
+    # A title's abbreviation opens no sentence: "Ben" is a given name.
+    assert codes("Sen. Ben Jordan pressed the witness. Jordan said he was unhappy.") == []
 
 
 def test_a_traps_context_guards_keep_the_country():

@@ -167,6 +167,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return before == 0 or text[before - 1] in _SENTENCE_OPENERS
 
 
+def _after_title(text: str, pos: int, titles: frozenset[str]) -> bool:
+    """Whether the word at ``pos`` follows a title's abbreviation: "Sen. Ben"."""
+    title = _prev_word(text, pos)
+    return title is not None and title[0].endswith(".") and title[0][:-1] in titles
+
+
 class _Filter:
     """The context checks, for one text."""
 
@@ -279,13 +285,19 @@ class _Filter:
         return prev is not None and prev[1] in self.hit_starts
 
     def after_given_name(self, start: int) -> bool:
-        """True after a capitalised word that opens no sentence: "Sipho Jordan"."""
+        """True after a capitalised word that opens no sentence: "Sipho Jordan".
+
+        A title's abbreviation before the given name opens none: "Sen. Ben Jordan".
+        """
         prev = _prev_word(self.text, start)
         return (
             prev is not None
             and prev[0][:1].isupper()
             and prev[1] not in self.hit_starts
-            and not _sentence_initial(self.text, prev[1])
+            and (
+                not _sentence_initial(self.text, prev[1])
+                or _after_title(self.text, prev[1], self.lexicon.titles)
+            )
         )
 
     def speaks(self, end: int) -> bool:
