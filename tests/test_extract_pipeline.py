@@ -331,6 +331,16 @@ def test_the_country_talks_are_about_is_no_party_to_them():
     assert pairs(extract(text, "d")) == {("RUS", "USA")}
 
 
+def test_what_has_not_resumed_is_stalled():
+    text = "Direct flights between Morocco and Israel have not resumed."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.STALLED]
+
+
+def test_the_verb_of_a_time_clause_about_something_else_is_no_status():
+    text = "A gas pipeline from Israel to Turkey has been discussed since the civil war ended."
+    assert [a.status for a in extract(text, "d").agreements] == [AgreementStatus.NEGOTIATING]
+
+
 def test_each_of_a_long_list_of_subjects_relates_to_the_object():
     text = "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with Qatar."
     assert pairs(extract(text, "d")) == {

@@ -431,7 +431,7 @@ def _status_votes(
             for o in rivals
         ):
             continue
-        if _earlier_clause(text, hit, trigger):
+        if _earlier_clause(text, hit, trigger) or _temporal_clause(text, hit, trigger):
             continue
         if _open_question(text, max(clause[0], hit.start - 80), hit.start):
             continue  # "it is unclear whether the treaty has been reinstated": not said
@@ -491,6 +491,26 @@ def _open_question(text: str, start: int, end: int) -> bool:
     join the Accords, the deals Israel signed") states what it says.
     """
     return _OPEN_QUESTION.search(text, start, end) is not None
+
+
+_TEMPORAL = re.compile(
+    r"(?<!\w)(?:since|after|before|when|until|once)\s+(?:the|a|its|their)\s+"
+    r"(?:(?!and\s|or\s)[^\s,;:()]+\s+){1,5}\Z",
+    re.IGNORECASE,
+)
+
+
+def _temporal_clause(text: str, hit: CueHit, trigger: CueHit) -> bool:
+    """Whether ``hit`` is the verb of a time clause about something else.
+
+    "Direct flights have not resumed since the war began": the war began, not the
+    flights. Only a clause that opens after the agreement word, on a noun phrase of
+    its own, counts.
+    """
+    if hit.start <= trigger.end:
+        return False
+    found = _TEMPORAL.search(text, max(trigger.end, hit.start - 56), hit.start)
+    return found is not None
 
 
 _COORDINATED = re.compile(r",\s+(?:and|but|yet|while|whereas)\s", re.IGNORECASE)
