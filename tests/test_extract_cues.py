@@ -209,6 +209,12 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
             AgreementStatus.SIGNED,
         ),
         ("North Korea may have supplied Russia with artillery shells.", AgreementStatus.IN_FORCE),
+        (
+            "Venezuela said it was suspending its energy agreements with Trinidad and Tobago.",
+            AgreementStatus.STALLED,
+        ),
+        ("Caracas freezes energy deals with Port of Spain.", AgreementStatus.STALLED),
+        ("Russia cancels its gas contract with Moldova.", AgreementStatus.TERMINATED),
     ],
 )
 def test_lifecycle(text, status):
