@@ -1004,6 +1004,9 @@ def test_a_subject_that_said_little_is_no_source():
         (("heldout29", "heldout30"), (0.95, 0.73, 0.62, 0.44, 0.76, 0.86)),
         (("heldout31", "heldout32"), (0.96, 0.69, 0.64, 0.35, 0.59, 0.87)),
         (("heldout33", "heldout34"), (0.96, 0.69, 0.61, 0.39, 0.58, 0.85)),
+        (("heldout35", "heldout36"), (0.95, 0.68, 0.61, 0.39, 0.54, 0.88)),
+        (("heldout37", "heldout38"), (0.92, 0.68, 0.60, 0.49, 0.57, 0.82)),
+        (("heldout39",), (0.94, 0.75, 0.58, 0.53, 0.39, 0.91)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
