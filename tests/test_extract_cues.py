@@ -215,6 +215,28 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
         ),
         ("Caracas freezes energy deals with Port of Spain.", AgreementStatus.STALLED),
         ("Russia cancels its gas contract with Moldova.", AgreementStatus.TERMINATED),
+        ("Direct flights between Morocco and Israel have not resumed.", AgreementStatus.STALLED),
+        # Talks about an agreement named by its year leave it in force.
+        (
+            "Ecuador and Peru are negotiating changes to their 1998 border treaty.",
+            AgreementStatus.IN_FORCE,
+        ),
+        # Terms negotiated are terms agreed.
+        (
+            "The loan from China is being repaid on terms Malaysia negotiated, officials said.",
+            AgreementStatus.IN_FORCE,
+        ),
+        # A cue in an open question gives no status.
+        (
+            "In March 2022 Algeria suspended its 2002 friendship treaty with Spain. It is "
+            "unclear whether the treaty has been reinstated.",
+            AgreementStatus.STALLED,
+        ),
+        # The verb of a time clause about something else gives none either.
+        (
+            "A gas pipeline from Israel to Turkey has been discussed since the civil war ended.",
+            AgreementStatus.NEGOTIATING,
+        ),
     ],
 )
 def test_lifecycle(text, status):

@@ -392,11 +392,7 @@ def _status_votes(
     the era of its clause and its priority.
     """
     votes: list[tuple[int, int, AgreementStatus]] = []
-    if (
-        spec.role in ("supply", "acquire")
-        and _HAS_BEFORE.search(text, max(clause[0], trigger.start - 20), trigger.start)
-        and _SINCE_YEAR.search(text, *clause)
-    ):
+    if spec.role in ("supply", "acquire") and _gone_on_since(text, clause, trigger.start):
         # "North Korea has shipped 12 million shells to Russia since August 2023": a
         # flow that has gone on since a year goes on.
         in_force = AgreementStatus.IN_FORCE
@@ -448,11 +444,7 @@ def _status_votes(
             turned = _turned(text, hit, futures, lexicon.future_status, status, after=True)
         if turned is not None and turned is not status:
             status, priority = turned, lexicon.status_priority[turned]
-        if (
-            status is AgreementStatus.SIGNED
-            and _HAS_BEFORE.search(text, max(clause[0], hit.start - 20), hit.start)
-            and _SINCE_YEAR.search(text, *clause)
-        ):
+        if status is AgreementStatus.SIGNED and _gone_on_since(text, clause, hit.start):
             # "Mali has bought Turkish drones since 2022": buying that has gone on since
             # a year is an arrangement in force, not one purchase signed.
             status, priority = (
@@ -509,8 +501,7 @@ def _temporal_clause(text: str, hit: CueHit, trigger: CueHit) -> bool:
     """
     if hit.start <= trigger.end:
         return False
-    found = _TEMPORAL.search(text, max(trigger.end, hit.start - 56), hit.start)
-    return found is not None
+    return _TEMPORAL.search(text, max(trigger.end, hit.start - 56), hit.start) is not None
 
 
 _COORDINATED = re.compile(r",\s+(?:and|but|yet|while|whereas)\s", re.IGNORECASE)
@@ -874,6 +865,18 @@ _AUXILIARY = r"\b(?:has|have)\s+(?:(?:[a-z]+ly|also|long|still|even)\s+)?"
 _HAS_BEFORE = re.compile(_AUXILIARY + "$")
 """A perfect's auxiliary right before a participle: "has bought", "have long supplied"."""
 _PERFECT = re.compile(_AUXILIARY + r"(?:been\s+)?[a-z]+(?:ed|en|wn|lt|ught|ne|nt|ld)\b")
+
+
+def _gone_on_since(text: str, clause: tuple[int, int], pos: int) -> bool:
+    """Whether the verb at ``pos`` is a perfect that has gone on since a year.
+
+    "Mali has bought Turkish drones since 2022", "has shipped shells to Russia since
+    August 2023": an arrangement in force, not one act.
+    """
+    return (
+        _HAS_BEFORE.search(text, max(clause[0], pos - 20), pos) is not None
+        and _SINCE_YEAR.search(text, *clause) is not None
+    )
 
 
 def _continuing(text: str, span: tuple[int, int]) -> bool:

@@ -228,7 +228,7 @@ def find_links(
     appositions: set[int] = set()
     alternatives: set[int] = set()  # runs of "X or Y"
     for i, (a, b) in enumerate(itertools.pairwise(merged)):
-        if topic_words is not None and topic_words.search(gaps[i].lower()):
+        if topic_words is not None and topic_words.search(gaps[i]):
             # "held talks on Syria", "a three-way mechanism on Libya": what the talks
             # are about, no party to them.
             runs.append([b])

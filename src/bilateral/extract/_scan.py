@@ -365,21 +365,25 @@ def _topic_pattern(cues: Iterable[Cue]) -> re.Pattern[str]:
     mechanism on". It is matched against the gap between two mentions, stripped and in
     lower case.
     """
-    words = sorted({fold(c.text) for c in cues}, key=len, reverse=True)
-    if not words:
+    alternatives = _alternation(cues)
+    if alternatives is None:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(
         rf"(?<![\w])(?:{alternatives})\s+(?:[\w-]+\s+){{0,2}}?(?:on|about)(?:\s+the)?\Z"
     )
 
 
+def _alternation(cues: Iterable[Cue]) -> str | None:
+    """The cues, folded and escaped, longest first, as a regex alternation (None if none)."""
+    words = sorted({fold(c.text) for c in cues}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words) if words else None
+
+
 def _words_pattern(cues: Iterable[Cue]) -> re.Pattern[str]:
     """A pattern finding any of the cues, as whole words, in folded text."""
-    words = sorted({fold(c.text) for c in cues}, key=len, reverse=True)
-    if not words:
+    alternatives = _alternation(cues)
+    if alternatives is None:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
 
 
