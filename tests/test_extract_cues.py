@@ -221,6 +221,16 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
             "Ecuador and Peru are negotiating changes to their 1998 border treaty.",
             AgreementStatus.IN_FORCE,
         ),
+        # So does agreeing to act on it, and talks on it in a later clause.
+        (
+            "Australia and China agreed to start a review of their 2015 free trade agreement.",
+            AgreementStatus.IN_FORCE,
+        ),
+        (
+            "Australia and China discussed their 2015 free trade agreement; officials said "
+            "the first round of talks would be held in Beijing.",
+            AgreementStatus.IN_FORCE,
+        ),
         # Terms negotiated are terms agreed.
         (
             "The loan from China is being repaid on terms Malaysia negotiated, officials said.",

@@ -264,6 +264,7 @@ class Draft:
         "anaphoric",
         "carried",
         "cited",
+        "dated",
         "default",
         "evidence",
         "has_object",
@@ -301,6 +302,7 @@ class Draft:
         object_span: tuple[int, int] = (0, 0),
         default: AgreementStatus | None = None,
         carried: bool = False,
+        dated: bool = False,
     ) -> None:
         self.parties = parties
         self.sector = sector
@@ -321,6 +323,8 @@ class Draft:
         self.default = default
         self.carried = carried
         """Whether its parties come from context, not from the sentence ("the treaty")."""
+        self.dated = dated
+        """Whether it is named by a past year ("the 2015 free trade agreement"): it exists."""
         self.cited = set(evidence)
         """The claim ids in ``evidence``, for quick lookup."""
 
@@ -451,9 +455,10 @@ def _status_votes(
                 AgreementStatus.IN_FORCE,
                 lexicon.status_priority[AgreementStatus.IN_FORCE],
             )
-        if dated and status in (AgreementStatus.PROPOSED, AgreementStatus.NEGOTIATING):
+        if dated and (status in _OPEN or (status is AgreementStatus.SIGNED and _to_do(text, hit))):
             # "would invoke the 1951 treaty", "talks to review the 2015 trade
-            # agreement": an act planned or talked of on one that exists.
+            # agreement", "agreed to review the 2015 trade agreement": an act planned,
+            # talked of or agreed on one that exists.
             continue
         cap = spec.max_status
         if cap is not None and status in _LADDER and _LADDER.index(status) > _LADDER.index(cap):
@@ -471,6 +476,19 @@ def _status_votes(
         # which any other cue of the clause overrides.
         votes.append((_PAST_ERA if _prenominal(text, hit, trigger) else hit_era, priority, status))
     return votes
+
+
+_INFINITIVE = re.compile(r"\s+(?!(?:the|a|an|its|their|this|that)\b)[a-z]+\b")
+
+
+def _to_do(text: str, hit: CueHit) -> bool:
+    """Whether an infinitive follows a cue: "agreed to review" agrees on an act."""
+    end = hit.end
+    if not text[hit.start : end].lower().endswith(" to"):
+        if text[end : end + 4].lower() != " to ":
+            return False
+        end += 3
+    return _INFINITIVE.match(text, end) is not None
 
 
 _OPEN_QUESTION = re.compile(r"(?<!\w)(?<!regardless of )whether(?!\w)[^,;:]*\Z", re.IGNORECASE)
@@ -1234,6 +1252,7 @@ def _drafts_for(
             trigger_start=hit.start,
             object_span=span,
             carried=link.carried and not mentions,
+            dated=dated,
             # "The 1979 peace treaty", named by the year it was signed, has stood
             # since unless a cue says otherwise.
             default=(
@@ -1324,7 +1343,12 @@ def _hedged_before(cues: SentenceCues, clause: tuple[int, int], hit: CueHit) -> 
 
 
 def _absorb(target: Draft, other: Draft) -> None:
-    target.statuses.extend(other.statuses)
+    if target.dated:
+        # "a review of the 2015 free trade agreement ... the first round of talks": the
+        # talks are about what to change in an agreement that exists.
+        target.statuses.extend(vote for vote in other.statuses if vote[2] not in _OPEN)
+    else:
+        target.statuses.extend(other.statuses)
     target.hedged = target.hedged and other.hedged
     for claim in other.evidence:
         if claim not in target.cited:
