@@ -584,6 +584,18 @@ def test_access_and_migration_agreements_name_their_sectors(text, sector):
     assert [a.sector for a in extract(text, "d").agreements] == [sector]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Philippines signed a contract with India for three shore-based batteries.",
+        "Germany sent two Patriot batteries to Ukraine.",
+        "Manila is negotiating with India to buy two more batteries of BrahMos.",
+    ],
+)
+def test_a_battery_of_missiles_is_military(text):
+    assert [a.sector for a in extract(text, "d").agreements] == [Sector.MILITARY]
+
+
 def test_a_renewed_deal_is_in_force_and_one_quit_is_terminated():
     data = extract("Argentina renewed its currency swap line with China on Wednesday.", "d")
     assert [a.status for a in data.agreements] == [AgreementStatus.IN_FORCE]
