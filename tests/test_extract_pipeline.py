@@ -191,6 +191,8 @@ def test_a_country_together_with_others_acts_with_them():
     text = "Australia and Japan, together with the United States, financed a cable."
     assert pairs(extract(text, "d")) == {("AUS", "JPN"), ("AUS", "USA"), ("JPN", "USA")}
     assert pairs(extract("Kenya, along with Uganda, signed the deal.", "d")) == {("KEN", "UGA")}
+    text = "Australia ran Nauru, jointly with Britain, as a trust territory."
+    assert pairs(extract(text, "d")) == {("AUS", "GBR"), ("AUS", "NRU"), ("GBR", "NRU")}
 
 
 def test_a_linked_pair_is_related_though_its_sector_is_named_far_off():
