@@ -193,6 +193,12 @@ def test_a_country_together_with_others_acts_with_them():
     assert pairs(extract("Kenya, along with Uganda, signed the deal.", "d")) == {("KEN", "UGA")}
     text = "Australia ran Nauru, jointly with Britain, as a trust territory."
     assert pairs(extract(text, "d")) == {("AUS", "GBR"), ("AUS", "NRU"), ("GBR", "NRU")}
+    # A co-actor phrase that opens the sentence joins the subject after its comma.
+    text = "Along with Japan, Australia financed a cable to Palau."
+    assert pairs(extract(text, "d")) == {("AUS", "JPN"), ("AUS", "PLW"), ("JPN", "PLW")}
+    text = "Together with the United States and Turkey, Egypt and Qatar mediated the talks."
+    codes = ("EGY", "QAT", "TUR", "USA")
+    assert pairs(extract(text, "d")) == {(a, b) for a in codes for b in codes if a < b}
 
 
 def test_a_linked_pair_is_related_though_its_sector_is_named_far_off():

@@ -115,6 +115,21 @@ def _co_actor(text: str, a: Actor, b: Actor, cues: SentenceCues) -> bool:
     return False
 
 
+def _leading_co_actor(
+    text: str, first: Actor, cues: SentenceCues, clauses: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a co-actor phrase opens the clause of ``first``, right before it."""
+    for hit in cues.of(CueKind.CO_ACTOR):
+        if hit.end > first.start:
+            break
+        if text[hit.end : first.start].strip().lower() not in ("", "the"):
+            continue
+        start = next((s for s, e in clauses if s <= hit.start < e), hit.start)
+        if not text[start : hit.start].strip(" \"'“‘(\n"):
+            return True
+    return False
+
+
 def _apposition(text: str, b: Actor, cues: SentenceCues) -> bool:
     """True for "X, Y's neighbour" and "X, Y ties": Y and a relational noun after it."""
     window_end = b.end + 40
@@ -227,7 +242,15 @@ def find_links(
     compounds: set[int] = set()  # runs that are compounds or appositions, not lists
     appositions: set[int] = set()
     alternatives: set[int] = set()  # runs of "X or Y"
+    leading = _leading_co_actor(text, merged[0], cues, clauses)
+    if leading:
+        compounds.add(0)  # "Together with Japan and Korea, Australia and ..." act as one
     for i, (a, b) in enumerate(itertools.pairwise(merged)):
+        if leading and len(runs) == 1 and gaps[i] == ",":
+            # "Along with Japan, Australia financed a cable": the comma closes the
+            # co-actor phrase, and the subject after it acts with them.
+            runs[-1].append(b)
+            continue
         if topic_words is not None and topic_words.search(gaps[i]):
             # "held talks on Syria", "a three-way mechanism on Libya": what the talks
             # are about, no party to them.
@@ -362,7 +385,10 @@ def find_links(
     enumerated = [
         introduced[i]
         or i in alternatives
-        or len({c for actor in run for c in actor.codes}) > lexicon.max_clique
+        or (
+            len({c for actor in run for c in actor.codes}) > lexicon.max_clique
+            and not (leading and i == 0)
+        )
         for i, run in enumerate(runs)
     ]
     signers = _signers(text, runs, cues, lexicon)
