@@ -201,6 +201,11 @@ def test_a_country_together_with_others_acts_with_them():
     assert pairs(extract(text, "d")) == {(a, b) for a in codes for b in codes if a < b}
 
 
+def test_countries_joined_in_an_act_relate_to_its_object_not_to_each_other():
+    text = "Egypt joined Saudi Arabia and Bahrain in cutting ties with Qatar."
+    assert pairs(extract(text, "d")) == {("EGY", "QAT"), ("QAT", "SAU"), ("BHR", "QAT")}
+
+
 def test_a_linked_pair_is_related_though_its_sector_is_named_far_off():
     text = "France has left Mali, Burkina Faso and Niger, whose military governments were hostile."
     found = pair_sectors(extract(text, "d"))

@@ -86,6 +86,7 @@ class CueKind(enum.StrEnum):
     POSSESSIVE = "possessive"
     PARTICIPLE = "participle"
     CO_ACTOR = "co_actor"
+    JOIN = "join"
     TRAP = "trap"
     TRIGGER = "trigger"
     TIME = "time"
@@ -401,6 +402,7 @@ _CUE_TABLES: dict[str, dict[str, tuple[CueKind, str | None]]] = {
         "possessives": (CueKind.POSSESSIVE, ""),
         "participles": (CueKind.PARTICIPLE, ""),
         "co_actors": (CueKind.CO_ACTOR, ""),
+        "joins": (CueKind.JOIN, ""),
     },
     "traps": {
         "places": (CueKind.TRAP, "place"),

@@ -115,6 +115,22 @@ def _co_actor(text: str, a: Actor, b: Actor, cues: SentenceCues) -> bool:
     return False
 
 
+_JOINED_IN = re.compile(
+    r"(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})*"
+    r"\s+in\s+[a-z]+ing\b"
+)
+"""After the first country joined: the rest of the list, then "in" and a verb in -ing."""
+
+
+def _joins_in(text: str, a: Actor, b: Actor, cues: SentenceCues) -> bool:
+    """Whether ``a`` joins ``b`` (and those listed with it) in an act."""
+    for hit in cues.of(CueKind.JOIN):
+        if a.end <= hit.start and hit.end <= b.start:
+            rest = f"{text[a.end : hit.start]} {text[hit.end : b.start]}".strip().lower()
+            return rest in ("", "the") and _JOINED_IN.match(text, b.end) is not None
+    return False
+
+
 def _leading_co_actor(
     text: str, first: Actor, cues: SentenceCues, clauses: Sequence[tuple[int, int]]
 ) -> bool:
@@ -241,7 +257,7 @@ def find_links(
     loose: list[tuple[int, int]] = []  # (left run index, right run index) loosely linked
     compounds: set[int] = set()  # runs that are compounds or appositions, not lists
     appositions: set[int] = set()
-    alternatives: set[int] = set()  # runs of "X or Y"
+    alternatives: set[int] = set()  # runs of "X or Y", or of "X joined Y in doing"
     leading = _leading_co_actor(text, merged[0], cues, clauses)
     if leading:
         compounds.add(0)  # "Together with Japan and Korea, Australia and ..." act as one
@@ -255,6 +271,12 @@ def find_links(
             # "held talks on Syria", "a three-way mechanism on Libya": what the talks
             # are about, no party to them.
             runs.append([b])
+            continue
+        if len(runs[-1]) == 1 and _joins_in(text, a, b, cues):
+            # "Egypt joined Saudi Arabia and Bahrain in cutting ties with Qatar": all
+            # three act on Qatar, and none thereby with the others.
+            runs[-1].append(b)
+            alternatives.add(len(runs) - 1)
             continue
         after = gaps[i + 1] if i + 1 < len(gaps) else None
         kind = _gap_kind(text, a, b, gaps[i], after=after, cues=cues)
