@@ -231,6 +231,21 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
             "the first round of talks would be held in Beijing.",
             AgreementStatus.IN_FORCE,
         ),
+        # A framework for an agreement leaves the agreement to negotiate.
+        (
+            "Ecuador and the United States announced a framework for a trade agreement.",
+            AgreementStatus.NEGOTIATING,
+        ),
+        # An agreement that ended something is not ended itself; one that ended is.
+        (
+            "The 2018 accord between Ethiopia and Eritrea, which ended a decades-long war, "
+            "is in force.",
+            AgreementStatus.IN_FORCE,
+        ),
+        (
+            "The deal between Iran and Russia, which ended in 2019, was not renewed.",
+            AgreementStatus.TERMINATED,
+        ),
         # Terms negotiated are terms agreed.
         (
             "The loan from China is being repaid on terms Malaysia negotiated, officials said.",

@@ -583,16 +583,24 @@ _DIRECT_OBJECT = re.compile(
 def _agent_of(text: str, trigger: CueHit, hit: CueHit) -> bool:
     """Whether an agreement is the subject of an ending verb with an object of its own.
 
-    "The 2018 accord ended a decades-long dispute" ends the dispute, not the accord;
+    "The 2018 accord ended a decades-long dispute" and "the protocol of 1934, which
+    ended a brief war" end the dispute and the war, not the agreements;
     "the deal was suspended" and "the deal ended in 2019" still end the deal.
     """
-    if hit.start < trigger.end or hit.start - trigger.end > 24:
+    if hit.start < trigger.end or hit.start - trigger.end > 48:
         return False
     gap = text[trigger.end : hit.start]
-    if _ACTIVE_GAP.match(gap) is None or _PASSIVE.search(gap):
+    if (_ACTIVE_GAP.match(gap) is None and _RELATIVE_SUBJECT.match(gap) is None) or _PASSIVE.search(
+        gap
+    ):
         return False
     return _DIRECT_OBJECT.match(text, hit.end) is not None
 
+
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}\s*,\s*(?:which|that)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE
+)
+"""An agreement as the subject of a relative clause: "the protocol of 1934, which ended"."""
 
 _OUTCOME = re.compile(r"\s+(?:in|with)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
 """Between an ending and the agreement it ended in: "the war ended in a ceasefire"."""
