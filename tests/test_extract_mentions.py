@@ -208,6 +208,23 @@ def test_a_personal_name_used_as_a_surname_stays_the_person_when_it_speaks():
     assert codes("Sen. Ben Jordan pressed the witness. Jordan said he was unhappy.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professor Tom Ireland criticised the plan. Ireland said it would fail.",
+        "The spokeswoman, Col. Louella Trinidad, declined to comment.",
+        "Dr Anna Chile led the study.",
+    ],
+)
+def test_any_country_name_after_a_title_and_a_given_name_is_a_surname(text):
+    assert codes(text) == []
+
+
+def test_a_title_before_a_leader_or_a_place_keeps_the_country():
+    assert codes("President Vladimir Putin met Xi Jinping in Russia.") == ["RUS", "CHN", "RUS"]
+    assert codes("Professor Smith of Ireland spoke.") == ["IRL"]
+
+
 def test_a_traps_context_guards_keep_the_country():
     # "Brazilian real" is a currency, but not in "Brazilian real estate".
     assert codes("Brazilian real estate prices rose.") == ["BRA"]

@@ -192,6 +192,8 @@ class Lexicon:
         starters: Common sentence openers.
         person_names: Aliases that are also personal or other place names.
         allowed_next: Capitalised words that may follow one of ``person_names``.
+        person_titles: Words of address that, with a given name after them, make any
+            name that follows a surname ("Professor Tom Ireland").
         combining_forms: Demonyms matched only before a hyphen.
         organisation_heads: Words that make an organisation's name around a country.
         place_heads: Words that make a place name of "<Head> of <Country>".
@@ -221,6 +223,7 @@ class Lexicon:
     starters: frozenset[str]
     person_names: frozenset[str]
     allowed_next: frozenset[str]
+    person_titles: frozenset[str]
     combining_forms: frozenset[str]
     organisation_heads: frozenset[str]
     place_heads: frozenset[str]
@@ -752,13 +755,13 @@ def _parse_traps(
         table = reader.table(table_name)
         allowed = {key} | ({"cues"} if table_name == "organisations" else set())
         if table_name == "people":
-            allowed.add("allowed_next")
-            if "allowed_next" in table:
-                put(
-                    "traps.allowed_next",
-                    list(reader.words(table["allowed_next"], "people.allowed_next")),
-                    table,
-                )
+            for extra, part_name in (
+                ("allowed_next", "traps.allowed_next"),
+                ("titles", "traps.person_titles"),
+            ):
+                allowed.add(extra)
+                if extra in table:
+                    put(part_name, list(reader.words(table[extra], f"people.{extra}")), table)
         check_keys(table_name, table, allowed)
         if key in table:
             put(part, list(reader.words(table[key], f"{table_name}.{key}")), table)
@@ -811,6 +814,7 @@ def _freeze(parts: _Parts, sources: Iterable[str]) -> Lexicon:
         starters=frozenset(parts.get("segment.starters", ())),
         person_names=frozenset(parts.get("traps.people", ())),
         allowed_next=frozenset(parts.get("traps.allowed_next", ())),
+        person_titles=frozenset(parts.get("traps.person_titles", ())),
         combining_forms=frozenset(parts.get("traps.combining", ())),
         organisation_heads=frozenset(parts.get("traps.heads", ())),
         place_heads=frozenset(parts.get("traps.place_heads", ())),

@@ -300,6 +300,17 @@ class _Filter:
             )
         )
 
+    def titled(self, start: int) -> bool:
+        """True after a title and a given name: "Professor Tom Ireland", "Col. Ana Chile"."""
+        given = _prev_word(self.text, start)
+        if given is None or not given[0][:1].isupper() or given[1] in self.hit_starts:
+            return False
+        title = _prev_word(self.text, given[1])
+        if title is None:
+            return False
+        word = title[0]
+        return word in self.lexicon.person_titles or word.rstrip(".") in self.lexicon.titles
+
     def speaks(self, end: int) -> bool:
         """True before a speech verb: "Jordan said"."""
         return self.speech_after.match(self.folded, end) is not None
@@ -366,13 +377,15 @@ def resolve_mentions(text: str, found: Scan, machine: Compiled) -> Mentions:
             continue
         if original in lexicon.combining_forms and not found.folded.startswith("-", end):
             continue
-        if original in lexicon.person_names:
-            if check.capitalised_neighbour(start, end):
-                if check.after_given_name(start):
-                    surnames.add(original)  # "Mr Sipho Jordan"
-                continue
-            if original in surnames and check.speaks(end):
-                continue  # '"...," Jordan said': the person named before
+        if kind is AliasKind.NAME and check.titled(start):
+            surnames.add(original)  # "Professor Tom Ireland" and, later, "Ireland said"
+            continue
+        if original in lexicon.person_names and check.capitalised_neighbour(start, end):
+            if check.after_given_name(start):
+                surnames.add(original)  # "Mr Sipho Jordan"
+            continue
+        if surnames and original in surnames and check.speaks(end):
+            continue  # '"...," Jordan said': the person named before
         if check.organisation(start, end):
             continue
         venue = False
