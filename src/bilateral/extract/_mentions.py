@@ -302,10 +302,18 @@ class _Filter:
 
     def titled(self, start: int) -> bool:
         """True after a title and a given name: "Professor Tom Ireland", "Col. Ana Chile"."""
-        given = _prev_word(self.text, start)
+        text = self.text
+        # Most names follow a lower-case word; that settles it without a pattern.
+        if start < 2 or text[start - 1] != " ":
+            return False
+        low = max(0, start - 40)
+        word_start = max(text.rfind(" ", low, start - 1), text.rfind("\n", low, start - 1)) + 1
+        if not text[word_start : word_start + 1].isupper():
+            return False
+        given = _prev_word(text, start)
         if given is None or not given[0][:1].isupper() or given[1] in self.hit_starts:
             return False
-        title = _prev_word(self.text, given[1])
+        title = _prev_word(text, given[1])
         if title is None:
             return False
         word = title[0]
