@@ -1004,6 +1004,9 @@ def test_a_subject_that_said_little_is_no_source():
         (("heldout35", "heldout36"), (0.95, 0.68, 0.61, 0.39, 0.54, 0.88)),
         (("heldout37", "heldout38"), (0.92, 0.68, 0.60, 0.49, 0.57, 0.82)),
         (("heldout39",), (0.94, 0.75, 0.58, 0.53, 0.39, 0.91)),
+        (("heldout40", "heldout41"), (0.96, 0.75, 0.55, 0.42, 0.66, 0.87)),
+        (("heldout42", "heldout43"), (0.93, 0.73, 0.63, 0.47, 0.57, 0.87)),
+        (("heldout44",), (0.96, 0.65, 0.64, 0.49, 0.65, 0.91)),
     ],
 )
 def test_held_out_sets_regression_guard(sets, floors):
