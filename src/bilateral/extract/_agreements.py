@@ -580,6 +580,12 @@ _DIRECT_OBJECT = re.compile(
 )
 
 
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}\s*,\s*(?:which|that)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE
+)
+"""An agreement as the subject of a relative clause: "the protocol of 1934, which ended"."""
+
+
 def _agent_of(text: str, trigger: CueHit, hit: CueHit) -> bool:
     """Whether an agreement is the subject of an ending verb with an object of its own.
 
@@ -590,17 +596,11 @@ def _agent_of(text: str, trigger: CueHit, hit: CueHit) -> bool:
     if hit.start < trigger.end or hit.start - trigger.end > 48:
         return False
     gap = text[trigger.end : hit.start]
-    if (_ACTIVE_GAP.match(gap) is None and _RELATIVE_SUBJECT.match(gap) is None) or _PASSIVE.search(
-        gap
-    ):
+    subject = _ACTIVE_GAP.match(gap) is not None or _RELATIVE_SUBJECT.match(gap) is not None
+    if not subject or _PASSIVE.search(gap):
         return False
     return _DIRECT_OBJECT.match(text, hit.end) is not None
 
-
-_RELATIVE_SUBJECT = re.compile(
-    r"(?:\s+[\w'’-]+){0,5}\s*,\s*(?:which|that)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE
-)
-"""An agreement as the subject of a relative clause: "the protocol of 1934, which ended"."""
 
 _OUTCOME = re.compile(r"\s+(?:in|with)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
 """Between an ending and the agreement it ended in: "the war ended in a ceasefire"."""

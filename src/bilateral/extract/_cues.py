@@ -16,7 +16,7 @@ from bilateral._enums import Certainty, Polarity, Sector
 
 from ._lexicon import CueKind
 from ._mentions import CountryMention, GroupMention
-from ._scan import CueHit, fold, followed_by, preceded_by
+from ._scan import CueHit, folded_words, followed_by, preceded_by
 
 __all__ = [
     "Attribution",
@@ -42,11 +42,11 @@ def filter_cues(cues: Iterable[CueHit], folded: str) -> list[CueHit]:
     last_end: dict[CueKind, int] = {}
     for hit in cues:
         cue = hit.cue
-        if cue.not_before and followed_by(folded, hit.end, _folded_words(cue.not_before)):
+        if cue.not_before and followed_by(folded, hit.end, folded_words(cue.not_before)):
             continue
-        if cue.not_after and preceded_by(folded, hit.start, _folded_words(cue.not_after)):
+        if cue.not_after and preceded_by(folded, hit.start, folded_words(cue.not_after)):
             continue
-        if cue.only_after and not _shortly_after(folded, hit.start, _folded_words(cue.only_after)):
+        if cue.only_after and not _shortly_after(folded, hit.start, folded_words(cue.only_after)):
             continue
         kind = cue.kind
         if hit.start < last_end.get(kind, -1):
@@ -71,18 +71,6 @@ def _shortly_after(folded: str, pos: int, words: tuple[str, ...]) -> bool:
         start = stop.end()
     before = _WORD.findall(folded, start, pos)[-_ONLY_AFTER_WORDS:]
     return any(word in words for word in before)
-
-
-_folded_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-
-def _folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    found = _folded_cache.get(words)
-    if found is None:
-        found = tuple(fold(w) for w in words)
-        if len(_folded_cache) < 4096:
-            _folded_cache[words] = found
-    return found
 
 
 class SentenceCues:

@@ -27,6 +27,7 @@ from bilateral._enums import Sector, Trend
 from ._cues import SentenceCues
 from ._lexicon import CueKind, Lexicon
 from ._mentions import CountryMention, GroupMention
+from ._scan import CueHit
 
 __all__ = ["Link", "find_links", "pair_sectors", "trend_of"]
 
@@ -106,13 +107,18 @@ def _gap(text: str, a: Actor, b: Actor) -> str:
     return gap.replace("–", "-").replace("—", "-")
 
 
-def _co_actor(text: str, a: Actor, b: Actor, cues: SentenceCues) -> bool:
-    """True for "X, together with Y": a co-actor phrase is all that stands between."""
-    for hit in cues.of(CueKind.CO_ACTOR):
+def _joined_only_by(text: str, a: Actor, b: Actor, hits: Sequence[CueHit]) -> bool:
+    """Whether one of ``hits`` is all that stands between ``a`` and ``b`` (bar "the")."""
+    for hit in hits:
         if a.end <= hit.start and hit.end <= b.start:
             rest = f"{text[a.end : hit.start]} {text[hit.end : b.start]}".strip(" ,").lower()
             return rest in ("", "the")
     return False
+
+
+def _co_actor(text: str, a: Actor, b: Actor, cues: SentenceCues) -> bool:
+    """True for "X, together with Y": a co-actor phrase is all that stands between."""
+    return _joined_only_by(text, a, b, cues.of(CueKind.CO_ACTOR))
 
 
 _JOINED_IN = re.compile(
@@ -124,11 +130,10 @@ _JOINED_IN = re.compile(
 
 def _joins_in(text: str, a: Actor, b: Actor, cues: SentenceCues) -> bool:
     """Whether ``a`` joins ``b`` (and those listed with it) in an act."""
-    for hit in cues.of(CueKind.JOIN):
-        if a.end <= hit.start and hit.end <= b.start:
-            rest = f"{text[a.end : hit.start]} {text[hit.end : b.start]}".strip().lower()
-            return rest in ("", "the") and _JOINED_IN.match(text, b.end) is not None
-    return False
+    return (
+        _joined_only_by(text, a, b, cues.of(CueKind.JOIN))
+        and _JOINED_IN.match(text, b.end) is not None
+    )
 
 
 def _leading_co_actor(

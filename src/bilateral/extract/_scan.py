@@ -466,9 +466,9 @@ def scan_names(text: str, folded: str, machine: Compiled) -> list[NameHit]:
             if cue is not None:
                 # A trap's own context guards, as any cue's ("Brazilian real", not
                 # "Brazilian real estate"); the few traps that have them are folded here.
-                if cue.not_before and followed_by(folded, end, (fold(w) for w in cue.not_before)):
+                if cue.not_before and followed_by(folded, end, folded_words(cue.not_before)):
                     continue
-                if cue.not_after and preceded_by(folded, start, (fold(w) for w in cue.not_after)):
+                if cue.not_after and preceded_by(folded, start, folded_words(cue.not_after)):
                     continue
                 append(new(hit_type, (start, end, entry.etype, "", None, (), cue.value)))
             else:
@@ -530,6 +530,19 @@ _END = operator.itemgetter(1)
 # --- small text helpers shared by the extraction steps ----------------------------------
 
 _WORD_AFTER = re.compile(r"[ \t]*([\w'\-.$&]+|[^\w\s])")
+
+
+_folded_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def folded_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` folded as the text is, cached: a cue's context words, once per cue."""
+    found = _folded_cache.get(words)
+    if found is None:
+        found = tuple(fold(w) for w in words)
+        if len(_folded_cache) < 4096:
+            _folded_cache[words] = found
+    return found
 
 
 def followed_by(folded: str, pos: int, phrases: Iterable[str]) -> bool:
