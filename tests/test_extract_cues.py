@@ -147,6 +147,12 @@ def test_clause_with_different_hedging_is_a_separate_claim():
             "Tanker-tracking firms",
             Certainty.PROBABLE,
         ),
+        (
+            "Thousands of North Korean workers remain in China, South Korea's intelligence"
+            " service estimates.",
+            "South Korea's intelligence service",
+            Certainty.CERTAIN,
+        ),
     ],
 )
 def test_attribution(text, source, certainty):
@@ -159,6 +165,9 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
     found = claim("Russia sees Pakistan as a partner in South Asia.")
     assert found.attribution is None
     assert found.certainty is Certainty.CERTAIN
+    # Not closing the sentence, a country's estimate is still the article's report.
+    found = claim("Russia estimates, like Pakistan, that their trade will double.")
+    assert found.attribution is None
 
 
 # --- lifecycle ------------------------------------------------------------------------

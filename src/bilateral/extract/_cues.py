@@ -424,6 +424,24 @@ def _may_invert(text: str, start: int, hit: CueHit) -> bool:
     return not before or before[-1] in _INVERSION_MARKS
 
 
+_SENTENCE_END = " \t\r\n.!?\"”’'"
+
+
+def _trails(text: str, start: int, source_start: int, verb_end: int, end: int) -> bool:
+    """Whether a source and its verb close the sentence after a comma or a quote.
+
+    "Tens of thousands remain in China, South Korea's intelligence service
+    estimates.": a verb of thinking that only tags what came before relays it,
+    whoever its subject is, as a verb of saying would.
+    """
+    before = text[start:source_start].rstrip()
+    return (
+        bool(before)
+        and before[-1] in _INVERSION_MARKS
+        and not text[verb_end:end].strip(_SENTENCE_END)
+    )
+
+
 def find_attribution(
     text: str,
     start: int,
@@ -437,7 +455,9 @@ def find_attribution(
 
     "according to X" and speech verbs ("X said", "said X", "X told Reuters") name
     their source, whoever it is; opinion verbs ("experts see", "reports have
-    highlighted") count only with a source word from the lexicon as their subject.
+    highlighted") count only with a source word from the lexicon as their subject,
+    or when they and their subject close the sentence after a comma ("..., the
+    ministry estimates").
     """
     for hit in cues.of(CueKind.SOURCE_INTRODUCER):
         span = _phrase_after(text, hit.end, end)
@@ -458,7 +478,11 @@ def find_attribution(
             if span is None:
                 continue
             unnamed, proper = _named(text, span, cues, mentions, groups)
-            if kind is CueKind.OPINION_VERB and not unnamed:
+            if (
+                kind is CueKind.OPINION_VERB
+                and not unnamed
+                and not _trails(text, start, span[0], hit.end, end)
+            ):
                 continue
             source = text[span[0] : span[1]]
             if inverted and source.split()[0].lower() in ("to", "that", "it", "in", "on"):
