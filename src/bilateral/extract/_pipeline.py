@@ -95,6 +95,14 @@ _NO_CODES: frozenset[str] = frozenset()
 _SUBJECTS = 2
 """How many countries an article is about: the ones its claims name most."""
 
+_SUBJECT_MIN_CLAIMS = 3
+"""How many claims must name a country for the article to be about it: in a text of a
+sentence or two, no country is its subject."""
+
+_SUBJECT_CLAIM_COUNTRIES = 4
+"""The most countries a claim may name and still relate the article's subjects to
+the others it names: a longer list enumerates more often than it relates."""
+
 _ALL_SECTORS = tuple(Sector)
 """The sectors in their declared order (iterating the enum class itself is slower)."""
 
@@ -890,41 +898,43 @@ class _Extraction:
     def subject_pairs(
         self, related: set[tuple[str, str]]
     ) -> dict[tuple[tuple[str, str], Sector], list[str]]:
-        """Pairs a claim relates through the article's subject, with their evidence.
+        """Pairs a claim relates through the article's subjects, with their evidence.
 
-        An article is about the two countries its claims name most. A claim about
-        relations that names one of them and one other country ("Lawmakers accused the
-        Mexican government of propping up the Cuban government" in an article on Cuba),
-        or one of them and two others ("Burkina Faso, like Mali, is Niger's partner in
-        the alliance" in one on Niger), relates the subject to each of the others, in
-        the claim's sectors, even with no relation word between them. It does not
-        relate the others to each other, nor a country it only compares the subject
-        with ("below that of Bhutan"). A claim naming both subjects, or four countries
-        or more, compares and lists as often as it relates, and relates nothing this
-        way: the pairs it links itself are all it relates.
+        An article is about the two countries its claims name most, each named in at
+        least ``_SUBJECT_MIN_CLAIMS`` claims. A claim about relations that names one or
+        both of them, and up to ``_SUBJECT_CLAIM_COUNTRIES`` countries in all, relates
+        each subject it names to each other country, even with no relation word
+        between them: "Lawmakers accused the Mexican government of propping up the
+        Cuban government" in an article on Cuba; "Burkina Faso, like Mali, is Niger's
+        partner in the alliance" in one on Niger; "They agreed on the line after talks
+        mediated by Ethiopia" in one on Kenya and Tanzania. It does not relate the
+        other countries to each other, nor a country it only compares a subject with
+        ("below that of Bhutan"). A pair related only this way is related in the
+        claim's leading sector, the first it names. Longer lists enumerate more often
+        than they relate: the pairs such a claim links itself are all it relates.
         """
         counts: dict[str, int] = {}
         for claim in self.claims:
             for code in claim.countries:
                 counts[code] = counts.get(code, 0) + 1
         ranked = sorted(counts, key=lambda code: -counts[code])  # stable: first named first
-        subjects = set(ranked[:_SUBJECTS])
+        subjects = {code for code in ranked[:_SUBJECTS] if counts[code] >= _SUBJECT_MIN_CLAIMS}
         found: dict[tuple[tuple[str, str], Sector], list[str]] = {}
         for claim in self.claims:
             named = claim.countries
-            if not 2 <= len(named) <= 3:
+            if not 2 <= len(named) <= _SUBJECT_CLAIM_COUNTRIES or not claim.sectors:
                 continue
             own = [code for code in named if code in subjects]
-            if len(own) != 1:
+            if not own or len(own) == len(named):
                 continue
-            subject = own[0]
             compared = self.compared.get(claim.id, _NO_CODES)
-            for other in named:
-                if other != subject and other not in compared:
-                    pair = _pair(subject, other)
-                    if pair in related:
+            sector = claim.sectors[0]
+            for subject in own:
+                for other in named:
+                    if other in own or other in compared:
                         continue
-                    for sector in claim.sectors:
+                    pair = _pair(subject, other)
+                    if pair not in related:
                         found.setdefault((pair, sector), []).append(claim.id)
         return found
 
