@@ -139,6 +139,13 @@ def test_a_meeting_venue_is_not_a_party():
     assert data.claims[0].countries == ("IRN", "SAU")  # Baghdad is where, not who
 
 
+def test_waters_off_a_place_are_a_venue():
+    text = "The Malabar exercise of India, Japan and Australia was held off Guam in May."
+    data = extract(text, "d")
+    assert "GUM" not in data.claims[0].countries
+    assert {a.parties for a in data.agreements} == {("AUS", "IND", "JPN")}
+
+
 def test_foreign_officials_in_a_capital_and_a_meeting_named_for_it_are_venues():
     text = "Deconfliction talks between Turkish and Israeli officials in Baku began in May."
     assert extract(text, "d").claims[0].countries == ("ISR", "TUR")
@@ -1317,6 +1324,11 @@ def test_a_sentence_about_relations_that_names_no_country_continues_the_pair():
     ("text", "status"),
     [
         ("Japan's trade agreement with Mexico lowered car tariffs.", None),
+        (
+            "The trade agreement between Chile and Peru, in force since 2009, has removed "
+            "almost all tariffs.",
+            None,
+        ),
         ("The Prespa agreement between Greece and North Macedonia settled the name.", None),
         ("China's loans to Angola are backed by oil.", None),
         ("Norway and UK sign CO2 storage deal", AgreementStatus.SIGNED),
