@@ -271,6 +271,11 @@ def test_a_countrys_view_in_the_articles_voice_is_not_attributed():
             "A gas pipeline from Israel to Turkey has been discussed since the civil war ended.",
             AgreementStatus.NEGOTIATING,
         ),
+        (
+            "It is the first summit since the entry into force of the treaty that France "
+            "and Spain signed in Barcelona in 2023.",
+            AgreementStatus.IN_FORCE,
+        ),
     ],
 )
 def test_lifecycle(text, status):
