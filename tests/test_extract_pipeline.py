@@ -139,6 +139,13 @@ def test_a_meeting_venue_is_not_a_party():
     assert data.claims[0].countries == ("IRN", "SAU")  # Baghdad is where, not who
 
 
+def test_the_country_of_a_venue_capital_is_named_but_no_party():
+    text = _SUBJECT_ARTICLE + "Kenya and Tanzania initialed the tariff in Kampala, Uganda. "
+    data = extract(text, "d")
+    assert "UGA" in data.claims[-1].countries
+    assert pairs(data) == {("KEN", "TZA")}
+
+
 def test_waters_off_a_place_are_a_venue():
     text = "The Malabar exercise of India, Japan and Australia was held off Guam in May."
     data = extract(text, "d")

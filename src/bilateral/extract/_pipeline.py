@@ -25,11 +25,12 @@ Every step is linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
 from bilateral._dataset import Dataset
-from bilateral._enums import AgreementStatus, Certainty, Polarity, Sector
+from bilateral._enums import AgreementStatus, AliasKind, Certainty, Polarity, Sector
 from bilateral._model import Agreement, Claim, Document, Relationship
 
 from . import _build
@@ -485,7 +486,12 @@ class _Extraction:
         ):
             return  # one country at most, and nothing to relate it to
         clauses = clause_spans(text, start, end, cues)
-        plain = [m for m in countries if not m.venue]
+        placed = _placed(text, countries)
+        plain = (
+            [m for m in countries if not m.venue and m not in placed]
+            if placed
+            else [m for m in countries if not m.venue]
+        )
         actors = actors_of(plain, (), None)
         if it is not None and plain and any(m.code != it for m in plain):
             actors = [Actor(start, start + 2, (it,)), *actors]
@@ -604,7 +610,14 @@ class _Extraction:
             # is the pair's.
             links = [*links, Link(pair, start, end, tight=False, strength=_REFERENCE)]
         codes = tuple(
-            sorted({*explicit, *(c for link in links for c in link.codes), *speaker_context})
+            sorted(
+                {
+                    *explicit,
+                    *(c for link in links for c in link.codes),
+                    *speaker_context,
+                    *(m.code for m in placed),
+                }
+            )
         )
         group_ids = tuple(sorted({g.group for g in groups}))
         sectors = sector_hits(cues)
@@ -625,6 +638,8 @@ class _Extraction:
             self.topic_sector(links[0]) if links else Sector.DIPLOMATIC,
         )
         compared = _compared(plain, cues, clauses) if CueKind.COMPARISON in kinds else _NO_CODES
+        if placed:
+            compared = compared | {m.code for m in placed}
         for part in parts:
             claim_id = f"{self.document_id}:x{len(self.claims) + 1}"
             claim_sectors = (
@@ -1092,6 +1107,26 @@ def _compared(
                 found.add(mention.code)
                 break
     return frozenset(found) if found else _NO_CODES
+
+
+def _placed(text: str, countries: Sequence[CountryMention]) -> list[CountryMention]:
+    """The countries named only to say where a meeting place is.
+
+    The country of a venue capital, right after it and a comma ("in Malabo,
+    Equatorial Guinea"). The text names them, so their claim does too, but they are
+    no party to it.
+    """
+    found: list[CountryMention] = []
+    for before, mention in itertools.pairwise(countries):
+        if (
+            before.venue
+            and before.kind is AliasKind.METONYM
+            and before.code == mention.code
+            and not mention.venue
+            and text[before.end : mention.start].strip() == ","
+        ):
+            found.append(mention)
+    return found
 
 
 def _claim_sectors(
