@@ -1229,6 +1229,12 @@ def test_a_second_verb_after_an_object_relates_the_subject_to_its_own_object():
     )
     assert {("USA", "ZAF"), ("BRA", "ZAF")} <= pairs(data)
     assert ("FRA", "USA") not in pairs(data)
+    data = extract(
+        "Mali tore up its defence accords with France in 2022 and now relies on Russia.", "d"
+    )
+    assert pairs(data) == {("FRA", "MLI"), ("MLI", "RUS")}
+    # The accords are the ones inside the subject's longer reach.
+    assert [a.parties for a in data.agreements] == [("FRA", "MLI")]
 
 
 @pytest.mark.parametrize(

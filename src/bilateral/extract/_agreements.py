@@ -856,15 +856,20 @@ def _agents(text: str, links: Sequence[Link], hit: CueHit) -> Link | None:
 
 
 def _nearest_link(links: Sequence[Link], pos: int) -> Link | None:
+    """The link nearest ``pos``; of those around it, the narrowest.
+
+    "Mali tore up its defence accords with France and now relies on Russia": the
+    accords are Mali's with France, the link inside the subject's longer one.
+    """
     best: Link | None = None
-    best_distance = -1
+    best_key = (-1, -1)
     for link in links:
         if link.start <= pos < link.end:
-            distance = 0
+            key = (0, link.end - link.start)
         else:
-            distance = min(abs(pos - link.start), abs(pos - link.end))
-        if best is None or distance < best_distance:
-            best, best_distance = link, distance
+            key = (min(abs(pos - link.start), abs(pos - link.end)), 0)
+        if best is None or key < best_key:
+            best, best_key = link, key
     return best
 
 

@@ -473,7 +473,9 @@ def find_links(
     return _unique(links)
 
 
-_AND_VERB_WITH = re.compile(r"\sand\s+(?:[\w-]+\s+){1,4}(?:with|to|from|against)\s", re.IGNORECASE)
+_AND_VERB_WITH = re.compile(
+    r"\sand\s+(?:[\w-]+\s+){1,4}(?:with|to|from|against|on|upon)\s", re.IGNORECASE
+)
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
 _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
