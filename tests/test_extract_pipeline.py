@@ -1221,6 +1221,13 @@ def test_a_railway_company_is_no_railway():
     assert "railway" not in " ".join(a.subject for a in data.agreements)
 
 
+def test_a_participle_after_an_object_is_the_subjects():
+    text = "Niger turned to Russia after renouncing its military agreements with France."
+    assert pairs(extract(text, "d")) == {("NER", "RUS"), ("FRA", "NER")}
+    text = "Kenya signed a deal with Uganda after meeting Tanzania's president."
+    assert ("TZA", "UGA") not in pairs(extract(text, "d"))
+
+
 def test_a_second_verb_after_an_object_relates_the_subject_to_its_own_object():
     data = extract(
         "South African ships exercised with the French navy in March and regularly train "

@@ -729,8 +729,17 @@ class _Extraction:
             if before and any(a.start >= at for a in actors):
                 # After "Ethiopia, which lost its coastline when Eritrea became
                 # independent," "its trade" is the subject's again.
-                owner = actors[0] if 0 <= aside_end <= match.start() else before[-1]
-                added.append(Actor(match.start(), at, owner.codes))
+                owner: Actor | None = actors[0] if 0 <= aside_end <= match.start() else before[-1]
+                if _SUBJECTS_PARTICIPLE.search(
+                    self.text, max(start, match.start() - 40), match.start()
+                ):
+                    # "Niger turned to Russia after renouncing its accords with France":
+                    # the subject's own act; with no country opening the sentence, no
+                    # country is the owner.
+                    first = actors[0]
+                    owner = first if _first_word(self.text, start, first.start) else None
+                if owner is not None:
+                    added.append(Actor(match.start(), at, owner.codes))
         if not added:
             return actors
         return sorted([*actors, *added], key=lambda actor: actor.start)
@@ -1107,6 +1116,12 @@ def _compared(
                 found.add(mention.code)
                 break
     return frozenset(found) if found else _NO_CODES
+
+
+_SUBJECTS_PARTICIPLE = re.compile(
+    r"\b(?:after|before|by|while|when|without|since|in)\s+[a-z]+ing\s+\Z", re.IGNORECASE
+)
+"""Before a possessive, a participle whose subject is the sentence's: "after renouncing"."""
 
 
 def _placed(text: str, countries: Sequence[CountryMention]) -> list[CountryMention]:

@@ -364,7 +364,10 @@ def find_links(
             left = len(runs) - 2
             # a, already the object of the subject's verb after an aside
             after_aside = (0, left) in loose
-            second_verb = _AND_VERB_WITH.search(text, a.end, b.start) is not None and (
+            second_verb = (
+                _AND_VERB_WITH.search(text, a.end, b.start) is not None
+                or _PARTICIPLE_AFTER.search(text, a.end, b.start) is not None
+            ) and (
                 _OBJECT_OF.search(text, max(0, a.start - 12), a.start) is not None or after_aside
             )
             if second_verb and left == 0:
@@ -478,6 +481,9 @@ _AND_VERB_WITH = re.compile(
 )
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
+_PARTICIPLE_AFTER = re.compile(r"\s(?:after|before|while|without|by)\s+[a-z]+ing\s", re.IGNORECASE)
+"""After an object, a participle whose subject is the sentence's: "turned to Russia after
+renouncing its accords with France"."""
 _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
 """Between a lifecycle cue or agreement word and the countries behind it: " by the "."""
 
