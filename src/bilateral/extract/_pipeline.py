@@ -49,7 +49,16 @@ from ._cues import (
 )
 from ._lexicon import CueKind, Lexicon, default_lexicon
 from ._mentions import CountryMention, GroupMention, resolve_mentions
-from ._relations import Actor, Link, actors_of, find_links, pair_sectors, pairs_of, trend_of
+from ._relations import (
+    SUBJECTS_PARTICIPLE_BEFORE,
+    Actor,
+    Link,
+    actors_of,
+    find_links,
+    pair_sectors,
+    pairs_of,
+    trend_of,
+)
 from ._scan import CueHit, Scan, compiled, country_name, fold, scan_cues, scan_names
 from ._segment import DEFAULT_MAX_CHARS, Segmenter, sentence_spans
 
@@ -487,11 +496,7 @@ class _Extraction:
             return  # one country at most, and nothing to relate it to
         clauses = clause_spans(text, start, end, cues)
         placed = _placed(text, countries)
-        plain = (
-            [m for m in countries if not m.venue and m not in placed]
-            if placed
-            else [m for m in countries if not m.venue]
-        )
+        plain = [m for m in countries if not m.venue and m not in placed]
         actors = actors_of(plain, (), None)
         if it is not None and plain and any(m.code != it for m in plain):
             actors = [Actor(start, start + 2, (it,)), *actors]
@@ -730,7 +735,7 @@ class _Extraction:
                 # After "Ethiopia, which lost its coastline when Eritrea became
                 # independent," "its trade" is the subject's again.
                 owner: Actor | None = actors[0] if 0 <= aside_end <= match.start() else before[-1]
-                if _SUBJECTS_PARTICIPLE.search(
+                if SUBJECTS_PARTICIPLE_BEFORE.search(
                     self.text, max(start, match.start() - 40), match.start()
                 ):
                     # "Niger turned to Russia after renouncing its accords with France":
@@ -1116,12 +1121,6 @@ def _compared(
                 found.add(mention.code)
                 break
     return frozenset(found) if found else _NO_CODES
-
-
-_SUBJECTS_PARTICIPLE = re.compile(
-    r"\b(?:after|before|by|while|when|without|since|in)\s+[a-z]+ing\s+\Z", re.IGNORECASE
-)
-"""Before a possessive, a participle whose subject is the sentence's: "after renouncing"."""
 
 
 def _placed(text: str, countries: Sequence[CountryMention]) -> list[CountryMention]:

@@ -481,9 +481,13 @@ _AND_VERB_WITH = re.compile(
 )
 """After an object, a second verb of the subject and its own object: "exercised with X
 in March and regularly train with Y"."""
-_PARTICIPLE_AFTER = re.compile(r"\s(?:after|before|while|without|by)\s+[a-z]+ing\s", re.IGNORECASE)
+_SUBJECTS_PARTICIPLE = r"\b(?:after|before|by|while|when|without|since|in)\s+[a-z]+ing"
+_PARTICIPLE_AFTER = re.compile(_SUBJECTS_PARTICIPLE + r"\s", re.IGNORECASE)
 """After an object, a participle whose subject is the sentence's: "turned to Russia after
 renouncing its accords with France"."""
+SUBJECTS_PARTICIPLE_BEFORE = re.compile(_SUBJECTS_PARTICIPLE + r"\s+\Z", re.IGNORECASE)
+"""The same participle just before a possessive, which is then the subject's: "after
+renouncing its"."""
 _SIGNED_BY = re.compile(r"\s+by\s+(?:the\s+)?\Z", re.IGNORECASE)
 """Between a lifecycle cue or agreement word and the countries behind it: " by the "."""
 
